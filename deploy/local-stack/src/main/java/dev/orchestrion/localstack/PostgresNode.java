@@ -1,0 +1,133 @@
+package dev.orchestrion.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL 17 server process started from this JVM (zonky embedded binaries). With a data directory the
+ * database survives restarts and runs durable ({@code fsync} and {@code synchronous_commit} on); without one it is a
+ * throw-away test server where durability is switched off for speed.
+ */
+public final class PostgresNode implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresNode(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * @param dataDir where the cluster lives (kept across restarts), or null for a temporary one
+     * @param port the port, 0 for a free one
+     */
+    public static PostgresNode start(Path dataDir, int port) {
+        boolean durable = dataDir != null;
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("listen_addresses", "127.0.0.1");
+        if (durable) {
+            builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        try {
+            PostgresNode node = new PostgresNode(builder.start());
+            node.execute("ALTER USER " + USER + " PASSWORD '" + PASSWORD + "'");
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start PostgreSQL", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** Creates the database if it does not exist. */
+    public void ensureDatabase(String database) {
+        requireIdentifier(database);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("CREATE DATABASE " + database);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + database, e);
+        }
+    }
+
+    /** Drops the database (if present) and creates it empty. */
+    public void recreateDatabase(String database) {
+        requireIdentifier(database);
+        execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        execute("CREATE DATABASE " + database);
+    }
+
+    /** The value of a server setting, e.g. {@code fsync}. */
+    public String setting(String name) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement show = connection.prepareStatement("SELECT current_setting(?)")) {
+            show.setString(1, name);
+            try (ResultSet rs = show.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read setting " + name, e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL statement failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireIdentifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop PostgreSQL", e);
+        }
+    }
+}
