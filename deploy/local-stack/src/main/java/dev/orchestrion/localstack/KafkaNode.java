@@ -1,18 +1,7 @@
 package dev.orchestrion.localstack;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewPartitions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
@@ -39,11 +28,8 @@ public final class KafkaNode implements AutoCloseable {
      * @param controllerPort the KRaft controller port, 0 for a free one
      */
     public static KafkaNode start(Path logDir, int port, int controllerPort) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
-                .withKafkaHost("127.0.0.1")
-                .withClusterId(CLUSTER_ID)
-                .withDeleteLogDirsOnClose(logDir == null)
-                .withAdditionalProperties(props -> tune(props, logDir));
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker().withKafkaHost("127.0.0.1").withClusterId(CLUSTER_ID)
+                .withDeleteLogDirsOnClose(logDir == null).withAdditionalProperties(props -> tune(props, logDir));
         if (port > 0) {
             broker.withKafkaPort(port);
         }
@@ -71,33 +57,6 @@ public final class KafkaNode implements AutoCloseable {
 
     public String bootstrapServers() {
         return broker.getAdvertisedListeners();
-    }
-
-    /** Creates the topics that are missing and grows those with fewer partitions than asked. */
-    public void ensureTopics(Map<String, Integer> partitionsByTopic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            Map<String, NewPartitions> grow = new java.util.HashMap<>();
-            Map<String, TopicDescription> descriptions = admin.describeTopics(
-                    partitionsByTopic.keySet().stream().filter(existing::contains).toList()).allTopicNames().get();
-            partitionsByTopic.forEach((topic, partitions) -> {
-                if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, (short) 1));
-                } else if (descriptions.get(topic).partitions().size() < partitions) {
-                    grow.put(topic, NewPartitions.increaseTo(partitions));
-                }
-            });
-            admin.createTopics(missing).all().get();
-            if (!grow.isEmpty()) {
-                admin.createPartitions(grow).all().get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topics", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not create topics: " + e.getCause().getMessage(), e.getCause());
-        }
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class LocalStack implements AutoCloseable {
             long begin = System.nanoTime();
             SigningKeys.ensure(dataDir.resolve("keys"));
             kafka = track(KafkaNode.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()));
-            kafka.ensureTopics(PlatformTopics.partitionsByTopic());
+            PlatformTopics.ensure(kafka.bootstrapServers(), PlatformTopics.partitionsByTopic());
             postgres = track(PostgresNode.start(dataDir.resolve("postgres"), ports.postgres()));
             POSTGRES_DATABASES.forEach(postgres::ensureDatabase);
             Files.createDirectories(dataDir.resolve("mongo"));
@@ -127,11 +127,11 @@ public final class LocalStack implements AutoCloseable {
                 log("stopped");
             }, "local-stack-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
-            Files.writeString(ready, String.join("\n",
-                    "kafka.bootstrap.servers=" + stack.kafkaBootstrapServers(),
-                    "postgres.port=" + stack.postgres().port(),
-                    "mongodb.connection-string=" + stack.mongoConnectionString(),
-                    "pid=" + ProcessHandle.current().pid(), ""));
+            Files.writeString(ready,
+                    String.join("\n", "kafka.bootstrap.servers=" + stack.kafkaBootstrapServers(),
+                            "postgres.port=" + stack.postgres().port(),
+                            "mongodb.connection-string=" + stack.mongoConnectionString(),
+                            "pid=" + ProcessHandle.current().pid(), ""));
             log("Kafka %s, PostgreSQL 127.0.0.1:%d (databases %s), MongoDB %s, data in %s",
                     stack.kafkaBootstrapServers(), stack.postgres().port(), POSTGRES_DATABASES,
                     stack.mongoConnectionString(), dataDir);
@@ -145,10 +145,8 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("No signing key at " + keyFile + ": start the local stack once first");
         }
         String tenant = arguments.required("--tenant");
-        List<String> roles = Arrays.stream(arguments.required("--roles").split(","))
-                .map(String::trim)
-                .filter(r -> !r.isEmpty())
-                .toList();
+        List<String> roles = Arrays.stream(arguments.required("--roles").split(",")).map(String::trim)
+                .filter(r -> !r.isEmpty()).toList();
         String subject = arguments.value("--subject", "developer@" + tenant);
         long hours = Long.parseLong(arguments.value("--hours", "12"));
         String issuer = System.getenv().getOrDefault("ORCHESTRION_JWT_ISSUER", Tokens.DEFAULT_ISSUER);

@@ -35,8 +35,7 @@ public final class MongoNode implements AutoCloseable {
             backend = new MemoryBackend();
         } else {
             // Commit the store every 100 ms instead of H2's default second: a smaller window lost to a kill -9.
-            MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString())
-                    .autoCommitBufferSize(1024)
+            MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitBufferSize(1024)
                     .open();
             store.setAutoCommitDelay(100);
             backend = new H2Backend(store);

@@ -13,9 +13,9 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL 17 server process started from this JVM (zonky embedded binaries). With a data directory the
- * database survives restarts and runs durable ({@code fsync} and {@code synchronous_commit} on); without one it is a
- * throw-away test server where durability is switched off for speed.
+ * A real PostgreSQL 17 server process started from this JVM (zonky embedded binaries) on a data directory that is
+ * kept across restarts. The local stack runs it durable ({@code fsync} and {@code synchronous_commit} on); tests run
+ * it without {@code fsync} for speed, which only risks data on an operating-system crash, never on a process kill.
  */
 public final class PostgresNode implements AutoCloseable {
 
@@ -29,21 +29,27 @@ public final class PostgresNode implements AutoCloseable {
     }
 
     /**
-     * @param dataDir where the cluster lives (kept across restarts), or null for a temporary one
+     * Starts a durable server.
+     *
+     * @param dataDir where the cluster lives (kept across restarts)
      * @param port the port, 0 for a free one
      */
     public static PostgresNode start(Path dataDir, int port) {
-        boolean durable = dataDir != null;
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(60))
+        return start(dataDir, port, true);
+    }
+
+    /** Starts a server for tests: same as {@link #start(Path, int)} but without fsync (a kill loses nothing). */
+    public static PostgresNode startForTests(Path dataDir, int port) {
+        return start(dataDir, port, false);
+    }
+
+    private static PostgresNode start(Path dataDir, int port, boolean durable) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("fsync", durable ? "on" : "off")
-                .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                .setServerConfig("full_page_writes", durable ? "on" : "off")
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("listen_addresses", "127.0.0.1");
-        if (durable) {
-            builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
-        }
+                // Always on: with it off a killed server loses commits it has acknowledged, even without an OS crash.
+                .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", durable ? "on" : "off")
+                .setServerConfig("max_connections", "300").setServerConfig("listen_addresses", "127.0.0.1")
+                .setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -58,8 +58,7 @@ public final class SigningKeys {
         try {
             String pem = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
-                            .decode(pem)));
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         } catch (GeneralSecurityException e) {

@@ -23,16 +23,10 @@ public final class Tokens {
             Duration lifetime) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{"
-                + "\"iss\":" + json(issuer)
-                + ",\"sub\":" + json(subject)
-                + ",\"upn\":" + json(subject)
-                + ",\"tenant\":" + json(tenant)
-                + ",\"groups\":[" + roles.stream().map(Tokens::json).collect(Collectors.joining(",")) + "]"
-                + ",\"iat\":" + now
-                + ",\"exp\":" + (now + lifetime.toSeconds())
-                + ",\"jti\":" + json(UUID.randomUUID().toString())
-                + "}";
+        String claims = "{" + "\"iss\":" + json(issuer) + ",\"sub\":" + json(subject) + ",\"upn\":" + json(subject)
+                + ",\"tenant\":" + json(tenant) + ",\"groups\":["
+                + roles.stream().map(Tokens::json).collect(Collectors.joining(",")) + "]" + ",\"iat\":" + now
+                + ",\"exp\":" + (now + lifetime.toSeconds()) + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));
         try {

@@ -38,15 +38,12 @@ class LocalStackTest {
     @Test
     void startsEverythingDurablyAndKeepsDataAcrossARestart() throws Exception {
         try (LocalStack stack = LocalStack.start(dataDir, LocalStack.Ports.RANDOM)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    stack.kafkaBootstrapServers()))) {
+            try (Admin admin = Admin
+                    .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
                 assertThat(admin.listTopics().names().get()).containsAll(PlatformTopics.partitionsByTopic().keySet());
-                assertThat(admin.describeTopics(List.of("workflow.run-commands"))
-                        .allTopicNames()
-                        .get()
-                        .get("workflow.run-commands")
-                        .partitions()).hasSize(
-                                PlatformTopics.partitionsByTopic().get("workflow.run-commands"));
+                assertThat(admin.describeTopics(List.of("workflow.run-commands")).allTopicNames().get()
+                        .get("workflow.run-commands").partitions())
+                        .hasSize(PlatformTopics.partitionsByTopic().get("workflow.run-commands"));
             }
             assertThat(stack.postgres().setting("fsync")).isEqualTo("on");
             assertThat(stack.postgres().setting("synchronous_commit")).isEqualTo("on");
@@ -71,8 +68,8 @@ class LocalStackTest {
                 assertThat(rs.getString(1)).isEqualTo("still here");
             }
             try (MongoClient mongo = MongoClients.create(stack.mongoConnectionString())) {
-                assertThat(mongo.getDatabase("definitions").getCollection("kept").find().first())
-                        .containsEntry("value", "still here");
+                assertThat(mongo.getDatabase("definitions").getCollection("kept").find().first()).containsEntry("value",
+                        "still here");
             }
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(stack))) {
                 consumer.subscribe(List.of("workflow.case-events"));

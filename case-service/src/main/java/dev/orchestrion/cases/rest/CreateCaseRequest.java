@@ -1,0 +1,18 @@
+package dev.orchestrion.cases.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code POST /cases}: every field is optional. */
+@Schema(name = "CreateCaseRequest", description = "Data about the person or company; every field is optional.")
+public record CreateCaseRequest(@Schema(examples = "Ada") @Size(max = 200) String firstName,
+        @Schema(examples = "Lovelace") @Size(max = 200) String lastName,
+        @Schema(examples = "19151210-1234") @Size(max = 64) String personalNumber,
+        @Schema(examples = "ada@example.com") @Email @Size(max = 320) String email,
+        @Schema(examples = "Analytical Engines Ltd") @Size(max = 300) String companyName,
+        @Schema(examples = "556000-0000") @Size(max = 64) String companyNumber,
+        @Schema(examples = "1 Engine Street, London") @Size(max = 500) String companyAddress,
+        @Schema(description = "The client system's own id for this case", examples = "crm-42") @Size(max = 200) String externalRef) {
+}

@@ -1,0 +1,82 @@
+package dev.orchestrion.support.problem;
+
+import java.util.List;
+
+/**
+ * Thrown by services to answer with a problem response; carries the status, a title, a detail and, for validation,
+ * the failing fields. Use the factory methods: they name the platform's kinds of problem.
+ */
+public class ProblemException extends RuntimeException {
+
+    private static final String TYPE_BASE = "https://orchestrion.dev/problems/";
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = TYPE_BASE + slug;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "bad-request", "Bad request", detail, List.of());
+    }
+
+    public static ProblemException validation(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(400, "validation", "Invalid request", detail, errors);
+    }
+
+    public static ProblemException validation(String field, String message) {
+        return validation(field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", List.of());
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "conflict", "Conflict", detail, List.of());
+    }
+
+    /** A stale version: the resource changed since the caller read it. */
+    public static ProblemException staleVersion(String detail) {
+        return new ProblemException(409, "stale-version", "Version conflict", detail, List.of());
+    }
+
+    public static ProblemException unprocessable(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(422, "unprocessable", "Unprocessable request", detail, errors);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "unavailable", "Service unavailable", detail, List.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(type, title, status, getMessage(), instance, errors);
+    }
+}
