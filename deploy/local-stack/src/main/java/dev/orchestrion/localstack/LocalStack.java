@@ -140,10 +140,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void printToken(Path dataDir, Arguments arguments) {
+        // The stack generates the pair on its first start; minting a token first generates it just the same.
+        SigningKeys.ensure(dataDir.resolve("keys"));
         Path keyFile = dataDir.resolve("keys").resolve(SigningKeys.PRIVATE_KEY_FILE);
-        if (!Files.exists(keyFile)) {
-            throw new IllegalStateException("No signing key at " + keyFile + ": start the local stack once first");
-        }
         String tenant = arguments.required("--tenant");
         List<String> roles = Arrays.stream(arguments.required("--roles").split(",")).map(String::trim)
                 .filter(r -> !r.isEmpty()).toList();

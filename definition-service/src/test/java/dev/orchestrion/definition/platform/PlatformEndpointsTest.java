@@ -1,0 +1,26 @@
+package dev.orchestrion.definition.platform;
+
+import java.util.List;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.orchestrion.testsupport.PlatformEndpointsContract;
+
+@QuarkusTest
+class PlatformEndpointsTest extends PlatformEndpointsContract {
+
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("MongoDB connection health check", "Kafka connection health check");
+    }
+
+    @Override
+    protected String documentedPath() {
+        return "/definitions/{id}";
+    }
+
+    @Override
+    protected String pathWithoutDelete() {
+        return "/definitions";
+    }
+}
