@@ -1,0 +1,507 @@
+package dev.orchestrion.runner.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.orchestrion.runner.engine.expression.ExpressionException;
+import dev.orchestrion.runner.engine.expression.Expressions;
+import dev.orchestrion.runner.engine.graph.WorkflowGraph;
+import dev.orchestrion.runner.engine.graph.WorkflowVersion;
+import dev.orchestrion.runner.engine.node.CallContext;
+import dev.orchestrion.runner.engine.node.NodeContext;
+import dev.orchestrion.runner.engine.node.NodeExecutors;
+import dev.orchestrion.runner.engine.node.NodeResult;
+import dev.orchestrion.runner.engine.node.WaitForEventExecutor;
+import dev.orchestrion.runner.engine.state.RunState;
+import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunStatus;
+import dev.orchestrion.runner.model.StepRecord;
+import dev.orchestrion.runner.model.StepStatus;
+
+/**
+ * Drives one run through one stretch: applies a command, then executes nodes until the run ends, parks or starts
+ * an outbound call. Everything it produces goes into a {@link Checkpoint}; it does no I/O itself, so a stretch is
+ * deterministic apart from the clock and random splits, and a crash before the checkpoint commits simply replays it.
+ */
+public final class RunEngine {
+
+    /** After this many nodes a stretch yields (and continues through a command) so one run cannot hog a batch. */
+    static final int MAX_NODES_PER_STRETCH = 1000;
+    /** How long after an outbound call's own timeout the run gives up waiting for its result. */
+    static final Duration CALL_GRACE = Duration.ofSeconds(30);
+    public static final String RUN_TIMEOUT_WAIT = "run-timeout";
+
+    private final NodeExecutors executors;
+    private final Expressions expressions;
+
+    public RunEngine(NodeExecutors executors, Expressions expressions) {
+        this.executors = executors;
+        this.expressions = expressions;
+    }
+
+    public Checkpoint process(Run run, WorkflowGraph graph, EngineCommand command, Instant now) {
+        Checkpoint checkpoint = new Checkpoint(run);
+        Stretch stretch = new Stretch(run, graph, checkpoint, now);
+        if (command instanceof EngineCommand.Start) {
+            stretch.start();
+        } else if (command instanceof EngineCommand.Resume resume) {
+            stretch.resume(resume);
+        } else if (command instanceof EngineCommand.Cancel cancel) {
+            stretch.cancel(cancel.reason());
+        }
+        stretch.runUntilBlocked();
+        return checkpoint;
+    }
+
+    /** One stretch of one run. */
+    private final class Stretch {
+
+        private final Run run;
+        private final RunState state;
+        private final WorkflowGraph graph;
+        private final Checkpoint checkpoint;
+        private final Instant now;
+        private final Redactor redactor;
+
+        Stretch(Run run, WorkflowGraph graph, Checkpoint checkpoint, Instant now) {
+            this.run = run;
+            this.state = run.state;
+            this.graph = graph;
+            this.checkpoint = checkpoint;
+            this.now = now;
+            this.redactor = Redactor.of(graph.redactedParameters(), state.params);
+        }
+
+        void start() {
+            if (run.status == RunStatus.PENDING) {
+                run.moveTo(RunStatus.RUNNING);
+                run.startedAt = now;
+                state.next = graph.startNodeId();
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("startedAt", now.toString());
+                data.put("parentRunId", run.parentRunId == null ? null : run.parentRunId.toString());
+                checkpoint.event("started", now, data);
+                if (graph.timeout() != null) {
+                    checkpoint.timer(RUN_TIMEOUT_WAIT, run.createdAt.plus(graph.timeout()));
+                }
+            }
+            // A RUNNING run whose executor died mid-stretch simply continues from its checkpoint.
+        }
+
+        void resume(EngineCommand.Resume resume) {
+            String reason = resume.reason();
+            if ("retry".equals(reason)) {
+                retryFromFailure();
+                return;
+            }
+            if (run.status.isTerminal()) {
+                return;
+            }
+            RunState.Wait wait = state.waiting;
+            switch (reason) {
+                case "continue" -> {
+                    // nothing to apply: the loop below continues where the last stretch yielded
+                }
+                case "signal" -> {
+                    if (wait != null && wait.kind == RunState.WaitKind.SIGNAL
+                            && wait.signal.equals(resume.signalName())) {
+                        resolveWait(WaitForEventExecutor.received(wait.signal, resume.signalData()));
+                    } else {
+                        state.signals.add(new RunState.Signal(resume.signalName(), resume.signalData()));
+                        checkpoint.markChanged();
+                    }
+                }
+                case "timer" -> {
+                    if (RUN_TIMEOUT_WAIT.equals(resume.waitId())) {
+                        timeOut();
+                    } else if (wait != null && wait.id.equals(resume.waitId())) {
+                        onTimer(wait);
+                    }
+                }
+                case "node-result" -> {
+                    if (wait != null && wait.kind == RunState.WaitKind.CALL && wait.id.equals(resume.waitId())) {
+                        resolveWait(CallOutcomes.toResult(resume.outcome()));
+                    }
+                }
+                case "child-ended" -> {
+                    if (wait != null && wait.kind == RunState.WaitKind.CHILD
+                            && wait.childRunId.equals(resume.childRunId())) {
+                        resolveWait(CallOutcomes.childResult(resume.childRunId(), resume.outcome()));
+                    }
+                }
+                default -> throw new IllegalArgumentException("Unknown resume reason " + reason);
+            }
+        }
+
+        void cancel(String reason) {
+            if (run.status.isTerminal()) {
+                return;
+            }
+            stopCurrentWait(StepStatus.CANCELLED, "The run was cancelled");
+            run.moveTo(RunStatus.CANCELLED);
+            run.endedAt = now;
+            state.next = null;
+            checkpoint.clearAllTimers();
+            Map<String, Object> data = terminalData("CANCELLED");
+            data.put("reason", reason);
+            checkpoint.event("cancelled", now, data);
+            notifyParent("CANCELLED", null, Map.of("message", "The child run was cancelled"));
+        }
+
+        void runUntilBlocked() {
+            int executed = 0;
+            while (run.status == RunStatus.RUNNING && state.next != null && state.waiting == null) {
+                if (executed++ >= MAX_NODES_PER_STRETCH) {
+                    checkpoint.command(run.id, run.tenant,
+                            new EngineCommand.Resume("continue", null, null, null, null, null));
+                    return;
+                }
+                String nodeId = state.next;
+                WorkflowVersion.Node node = graph.node(nodeId);
+                int attempt = state.attempts.getOrDefault(nodeId, 1);
+                int seq = state.nextStep++;
+                int execution = state.executions.merge(nodeId, 1, Integer::sum);
+                checkpoint.event("node-started", now, nodeData(node, attempt, Map.of("startedAt", now.toString())));
+                NodeContext context = new NodeContext(info(), graph, node, state, expressions, now, attempt);
+                NodeResult result;
+                try {
+                    result = executors.forType(node.type()).execute(context);
+                } catch (ExpressionException e) {
+                    result = new NodeResult.Failed(e.getMessage(), "expression", "EXPRESSION");
+                } catch (RuntimeException e) {
+                    result = new NodeResult.Failed(String.valueOf(e.getMessage()), "error", null);
+                }
+                if (result instanceof NodeResult.Call call) {
+                    startCall(node, seq, attempt, execution, context, call);
+                } else {
+                    handle(node, seq, attempt, now, redactor.mask(context.inputs()), result);
+                }
+            }
+        }
+
+        private void handle(WorkflowVersion.Node node, int seq, int attempt, Instant startedAt,
+                Map<String, Object> inputs, NodeResult result) {
+            String nodeId = node.id();
+            if (result instanceof NodeResult.Completed completed) {
+                state.nodes.put(nodeId, completed.data());
+                state.attempts.remove(nodeId);
+                checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.COMPLETED, startedAt, now,
+                        inputs, redactor.mask(completed.data()), completed.output(), null));
+                checkpoint.event("node-completed", now,
+                        nodeData(node, attempt, timing(startedAt, Map.of("output", completed.output()))));
+                Decision decision = Decider.afterCompleted(graph, state, nodeId, completed.output());
+                if (decision instanceof Decision.Execute execute) {
+                    state.next = execute.nodeId();
+                } else {
+                    complete(Map.of());
+                }
+            } else if (result instanceof NodeResult.Failed failed) {
+                Decision decision = Decider.afterFailure(graph, state, nodeId, attempt, failed.kind());
+                Map<String, Object> error = error(failed.message(), failed.code(), null);
+                checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.FAILED, startedAt, now,
+                        inputs, null, null, error));
+                checkpoint.event("node-failed", now, nodeData(node, attempt,
+                        timing(startedAt, Map.of("error", error, "willRetry", decision instanceof Decision.Retry))));
+                if (decision instanceof Decision.Retry retry) {
+                    state.attempts.put(nodeId, attempt + 1);
+                    RunState.Wait wait = newWait(RunState.WaitKind.RETRY, node, seq, attempt);
+                    wait.until = now.plus(retry.after()).toString();
+                    state.waiting = wait;
+                    state.next = null;
+                    checkpoint.timer(wait.id, now.plus(retry.after()));
+                } else if (decision instanceof Decision.TakeErrorPath errorPath) {
+                    state.onErrorPath = true;
+                    state.attempts.remove(nodeId);
+                    Map<String, Object> cause = new LinkedHashMap<>();
+                    cause.put("nodeId", nodeId);
+                    cause.put("nodeType", node.type());
+                    cause.put("message", failed.message());
+                    cause.put("attempts", attempt);
+                    state.nodes.put(graph.startNodeId(), cause);
+                    state.next = errorPath.nodeId();
+                } else {
+                    failRun(node, attempt, failed.message(), failed.code());
+                }
+            } else if (result instanceof NodeResult.Waiting waiting) {
+                boolean timer = waiting.signal() == null;
+                RunState.Wait wait = newWait(timer ? RunState.WaitKind.TIMER : RunState.WaitKind.SIGNAL, node, seq,
+                        attempt);
+                wait.signal = waiting.signal();
+                wait.until = waiting.until() == null ? null : waiting.until().toString();
+                park(node, seq, attempt, startedAt, inputs, wait, waitingFor(wait));
+                if (waiting.until() != null) {
+                    checkpoint.timer(wait.id, waiting.until());
+                }
+            } else if (result instanceof NodeResult.WaitingForChild child) {
+                RunState.Wait wait = newWait(RunState.WaitKind.CHILD, node, seq, attempt);
+                wait.childRunId = child.childRunId();
+                park(node, seq, attempt, startedAt, inputs, wait, waitingFor(wait));
+            } else if (result instanceof NodeResult.Ended ended) {
+                state.nodes.put(nodeId, ended.result());
+                checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.COMPLETED, startedAt, now,
+                        inputs, redactor.mask(ended.result()), null, null));
+                Map<String, Object> completedData = new LinkedHashMap<>();
+                completedData.put("output", null);
+                checkpoint.event("node-completed", now, nodeData(node, attempt, timing(startedAt, completedData)));
+                complete(ended.result());
+            } else if (result instanceof NodeResult.RunFailed runFailed) {
+                Map<String, Object> error = error(runFailed.message(), runFailed.code(), null);
+                checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.FAILED, startedAt, now,
+                        inputs, null, null, error));
+                checkpoint.event("node-failed", now,
+                        nodeData(node, attempt, timing(startedAt, Map.of("error", error, "willRetry", false))));
+                failRun(node, attempt, runFailed.message(), runFailed.code());
+            } else {
+                throw new IllegalStateException("Unexpected node result " + result);
+            }
+        }
+
+        private void startCall(WorkflowVersion.Node node, int seq, int attempt, int execution, NodeContext context,
+                NodeResult.Call call) {
+            RunState.Wait wait = newWait(RunState.WaitKind.CALL, node, seq, attempt);
+            Duration timeout = call.timeout() == null ? Duration.ofSeconds(10) : call.timeout();
+            wait.until = now.plus(timeout).toString();
+            state.waiting = wait;
+            state.next = null;
+            Map<String, Object> inputs = context.inputs();
+            checkpoint.step(new StepRecord(seq, node.id(), node.type(), attempt, StepStatus.RUNNING, now, null,
+                    redactor.mask(inputs), null, null, null));
+            checkpoint.timer(wait.id, now.plus(timeout).plus(CALL_GRACE));
+            CallContext callContext = new CallContext(run.id.toString(), run.tenant, run.caseId.toString(),
+                    run.definitionId.toString(), run.version, run.environment, node.id(), attempt,
+                    run.id + ":" + node.id() + ":" + execution, inputs, graph.version().connections());
+            checkpoint.call(new Checkpoint.OutboundCall(wait.id, callContext, call.work()));
+        }
+
+        private void park(WorkflowVersion.Node node, int seq, int attempt, Instant startedAt,
+                Map<String, Object> inputs, RunState.Wait wait, Map<String, Object> waitingFor) {
+            state.waiting = wait;
+            state.next = null;
+            run.moveTo(RunStatus.WAITING);
+            checkpoint.step(new StepRecord(seq, node.id(), node.type(), attempt, StepStatus.WAITING, startedAt, null,
+                    inputs, null, null, null));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("nodeId", node.id());
+            data.put("nodeType", node.type());
+            data.put("waitingFor", waitingFor);
+            checkpoint.event("waiting", now, data);
+        }
+
+        private void onTimer(RunState.Wait wait) {
+            switch (wait.kind) {
+                case TIMER -> resolveWait(new NodeResult.Completed("next", Map.of("resumedAt", now.toString())));
+                case SIGNAL -> resolveWait(WaitForEventExecutor.timedOut(wait.signal));
+                case CALL ->
+                    resolveWait(new NodeResult.Failed("No result within the node's timeout", "timeout", "TIMEOUT"));
+                case RETRY -> {
+                    state.waiting = null;
+                    checkpoint.resolved(wait.id);
+                    state.next = wait.nodeId;
+                    if (run.status == RunStatus.WAITING) {
+                        run.moveTo(RunStatus.RUNNING);
+                    }
+                    checkpoint.markChanged();
+                }
+                case CHILD -> {
+                    // a child wait has no timer of its own; the run's timeout covers it
+                }
+            }
+        }
+
+        /** The wait ended with {@code result}: the parked node's step ends and execution goes on from it. */
+        private void resolveWait(NodeResult result) {
+            RunState.Wait wait = state.waiting;
+            state.waiting = null;
+            checkpoint.resolved(wait.id);
+            if (run.status == RunStatus.WAITING) {
+                run.moveTo(RunStatus.RUNNING);
+            }
+            WorkflowVersion.Node node = graph.node(wait.nodeId);
+            if (result instanceof NodeResult.WaitingForChild child) {
+                // the call that started a child run answered: now wait for the child itself
+                RunState.Wait childWait = newWait(RunState.WaitKind.CHILD, node, wait.step, wait.attempt);
+                childWait.childRunId = child.childRunId();
+                childWait.startedAt = wait.startedAt;
+                park(node, wait.step, wait.attempt, Instant.parse(wait.startedAt), null, childWait,
+                        waitingFor(childWait));
+                return;
+            }
+            handle(node, wait.step, wait.attempt, Instant.parse(wait.startedAt), null, result);
+        }
+
+        private void retryFromFailure() {
+            if (run.status != RunStatus.FAILED || state.failure == null) {
+                return;
+            }
+            RunState.Failure failure = state.failure;
+            run.moveTo(RunStatus.RUNNING);
+            run.endedAt = null;
+            run.error = null;
+            state.failure = null;
+            state.attempts.remove(failure.nodeId);
+            state.onErrorPath = false;
+            state.next = failure.nodeId;
+            checkpoint.markChanged();
+            if (graph.timeout() != null) {
+                checkpoint.timer(RUN_TIMEOUT_WAIT, now.plus(graph.timeout()));
+            }
+        }
+
+        private void timeOut() {
+            WorkflowVersion.Node current = state.waiting != null ? graph.node(state.waiting.nodeId) : null;
+            stopCurrentWait(StepStatus.CANCELLED, "The run exceeded its timeout");
+            String message = "The run exceeded its timeout of " + graph.timeout();
+            if (current != null) {
+                failRun(current, state.attempts.getOrDefault(current.id(), 1), message, "RUN_TIMEOUT");
+            } else {
+                failRun(null, 0, message, "RUN_TIMEOUT");
+            }
+        }
+
+        /** Ends the step the run is parked in (or calling from), and cancels a child it waits for. */
+        private void stopCurrentWait(StepStatus status, String message) {
+            RunState.Wait wait = state.waiting;
+            if (wait == null) {
+                return;
+            }
+            state.waiting = null;
+            if (wait.kind == RunState.WaitKind.RETRY) {
+                return; // the failed attempt's step is already written; no step is under way
+            }
+            checkpoint.step(new StepRecord(wait.step, wait.nodeId, wait.nodeType, wait.attempt, status,
+                    Instant.parse(wait.startedAt), now, null, null, null, error(message, null, null)));
+            if (wait.kind == RunState.WaitKind.CHILD && wait.childRunId != null) {
+                checkpoint.command(UUID.fromString(wait.childRunId), run.tenant,
+                        new EngineCommand.Cancel("The parent run ended"));
+            }
+        }
+
+        private void complete(Map<String, Object> result) {
+            run.moveTo(RunStatus.COMPLETED);
+            run.result = result;
+            run.endedAt = now;
+            state.next = null;
+            state.frames.clear();
+            checkpoint.clearAllTimers();
+            Map<String, Object> data = terminalData("COMPLETED");
+            data.put("result", result);
+            checkpoint.event("completed", now, data);
+            notifyParent("COMPLETED", result, null);
+        }
+
+        private void failRun(WorkflowVersion.Node node, int attempts, String message, String code) {
+            run.moveTo(RunStatus.FAILED);
+            Map<String, Object> error = error(message, code, node);
+            if (node != null) {
+                error.put("attempts", attempts);
+                RunState.Failure failure = new RunState.Failure();
+                failure.nodeId = node.id();
+                failure.nodeType = node.type();
+                failure.message = message;
+                failure.code = code;
+                failure.attempts = attempts;
+                state.failure = failure;
+            }
+            run.error = error;
+            run.endedAt = now;
+            state.next = null;
+            checkpoint.clearAllTimers();
+            Map<String, Object> data = terminalData("FAILED");
+            data.put("error", error);
+            checkpoint.event("failed", now, data);
+            notifyParent("FAILED", null, error);
+        }
+
+        private void notifyParent(String status, Map<String, Object> result, Map<String, Object> error) {
+            if (run.parentRunId == null) {
+                return;
+            }
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("status", status);
+            outcome.put("result", result);
+            outcome.put("error", error);
+            checkpoint.command(run.parentRunId, run.tenant,
+                    new EngineCommand.Resume("child-ended", null, null, null, outcome, run.id.toString()));
+        }
+
+        private Map<String, Object> terminalData(String status) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("status", status);
+            data.put("createdAt", run.createdAt.toString());
+            data.put("startedAt", run.startedAt == null ? null : run.startedAt.toString());
+            data.put("endedAt", now.toString());
+            data.put("parentRunId", run.parentRunId == null ? null : run.parentRunId.toString());
+            return data;
+        }
+
+        private Map<String, Object> nodeData(WorkflowVersion.Node node, int attempt, Map<String, Object> specific) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("nodeId", node.id());
+            data.put("nodeType", node.type());
+            data.put("attempt", attempt);
+            data.putAll(specific);
+            return data;
+        }
+
+        private Map<String, Object> timing(Instant startedAt, Map<String, Object> specific) {
+            Map<String, Object> data = new LinkedHashMap<>(specific);
+            data.put("startedAt", startedAt.toString());
+            data.put("endedAt", now.toString());
+            data.put("durationMs", Math.max(0, now.toEpochMilli() - startedAt.toEpochMilli()));
+            return data;
+        }
+
+        private Map<String, Object> error(String message, String code, WorkflowVersion.Node node) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", message == null ? "Unknown error" : message);
+            if (code != null) {
+                error.put("code", code);
+            }
+            if (node != null) {
+                error.put("nodeId", node.id());
+                error.put("nodeType", node.type());
+            }
+            return error;
+        }
+
+        private RunState.Wait newWait(RunState.WaitKind kind, WorkflowVersion.Node node, int seq, int attempt) {
+            RunState.Wait wait = new RunState.Wait();
+            wait.id = UUID.randomUUID().toString();
+            wait.kind = kind;
+            wait.nodeId = node.id();
+            wait.nodeType = node.type();
+            wait.step = seq;
+            wait.attempt = attempt;
+            wait.startedAt = now.toString();
+            return wait;
+        }
+
+        private Map<String, Object> waitingFor(RunState.Wait wait) {
+            Map<String, Object> waitingFor = new LinkedHashMap<>();
+            waitingFor.put("kind", switch (wait.kind) {
+                case TIMER -> "timer";
+                case SIGNAL -> "signal";
+                case CHILD -> "child";
+                default -> throw new IllegalStateException("Not a parked wait: " + wait.kind);
+            });
+            if (wait.until != null) {
+                waitingFor.put("until", wait.until);
+            }
+            if (wait.signal != null) {
+                waitingFor.put("signal", wait.signal);
+            }
+            if (wait.childRunId != null) {
+                waitingFor.put("childRunId", wait.childRunId);
+            }
+            return waitingFor;
+        }
+
+        private NodeContext.RunInfo info() {
+            return new NodeContext.RunInfo(run.id.toString(), run.tenant, run.definitionId.toString(), run.version,
+                    run.caseId.toString(), run.environment, run.startedAt);
+        }
+    }
+}

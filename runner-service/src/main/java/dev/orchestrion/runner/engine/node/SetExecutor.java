@@ -1,0 +1,35 @@
+package dev.orchestrion.runner.engine.node;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Assigns variables from expressions, in order; each is visible to the next as {@code vars.<name>}. */
+@ApplicationScoped
+public class SetExecutor implements NodeExecutor {
+
+    @Override
+    public String type() {
+        return "set";
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        JsonNode assignments = context.raw("assignments");
+        Map<String, Object> assigned = new LinkedHashMap<>();
+        if (assignments != null) {
+            for (JsonNode assignment : assignments) {
+                String name = assignment.path("name").asText();
+                Object value = context.evaluate(assignment.path("value").asText());
+                assigned.put(name, value);
+                context.state().vars.put(name, value);
+                context.stateChanged();
+            }
+        }
+        context.record("assignments", assigned);
+        return NodeResult.next(assigned);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.orchestrion.runner.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.orchestrion.runner.engine.expression.Expressions;
+import dev.orchestrion.runner.engine.graph.WorkflowGraph;
+import dev.orchestrion.runner.engine.graph.WorkflowVersion;
+import dev.orchestrion.runner.engine.node.ChooseExecutor;
+import dev.orchestrion.runner.engine.node.DelayExecutor;
+import dev.orchestrion.runner.engine.node.EndExecutor;
+import dev.orchestrion.runner.engine.node.FailExecutor;
+import dev.orchestrion.runner.engine.node.ForEachExecutor;
+import dev.orchestrion.runner.engine.node.IfExecutor;
+import dev.orchestrion.runner.engine.node.NodeExecutor;
+import dev.orchestrion.runner.engine.node.NodeExecutors;
+import dev.orchestrion.runner.engine.node.NodeResult;
+import dev.orchestrion.runner.engine.node.SetExecutor;
+import dev.orchestrion.runner.engine.node.SplitExecutor;
+import dev.orchestrion.runner.engine.node.StartExecutor;
+import dev.orchestrion.runner.engine.node.WaitForEventExecutor;
+import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.StepRecord;
+
+/** Runs definitions through the pure engine with a controllable clock, collecting everything it produced. */
+final class EngineHarness {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final List<Checkpoint> checkpoints = new ArrayList<>();
+    final RunEngine engine;
+    final WorkflowGraph graph;
+    final Run run;
+    Instant now = Instant.parse("2026-03-02T10:00:00Z");
+
+    EngineHarness(String definitionJson, Map<String, Object> params, NodeExecutor... extra) {
+        List<NodeExecutor> executors = new ArrayList<>(List.of(new StartExecutor(), new SetExecutor(), new IfExecutor(),
+                new ChooseExecutor(), new SplitExecutor(), new ForEachExecutor(), new DelayExecutor(),
+                new WaitForEventExecutor(), new EndExecutor(), new FailExecutor()));
+        executors.addAll(List.of(extra));
+        this.engine = new RunEngine(new NodeExecutors(executors), new Expressions());
+        try {
+            WorkflowVersion version = JSON.readValue(definitionJson, WorkflowVersion.class);
+            this.graph = WorkflowGraph.compile(new WorkflowVersion(UUID.randomUUID().toString(), 1, version.name(),
+                    version.timeout(), null, version.parameters(), version.trigger(), version.nodes(),
+                    version.executionConnectors(), version.dataConnectors(), version.connections()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run = new Run();
+        run.id = UUID.randomUUID();
+        run.tenant = "acme";
+        run.definitionId = UUID.fromString(graph.version().definitionId());
+        run.version = 1;
+        run.caseId = UUID.randomUUID();
+        run.createdAt = now;
+        run.state.params.putAll(params);
+    }
+
+    static String example(String name) {
+        try {
+            return Files.readString(
+                    Path.of(System.getProperty("orchestrion.root", "..")).resolve("docs/examples").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Checkpoint send(EngineCommand command) {
+        Checkpoint checkpoint = engine.process(run, graph, command, now);
+        checkpoints.add(checkpoint);
+        return checkpoint;
+    }
+
+    Checkpoint start() {
+        return send(new EngineCommand.Start());
+    }
+
+    Checkpoint timer(String waitId) {
+        return send(new EngineCommand.Resume("timer", waitId, null, null, null, null));
+    }
+
+    Checkpoint signal(String name, Object data) {
+        return send(new EngineCommand.Resume("signal", null, name, data, null, null));
+    }
+
+    Checkpoint callResult(String waitId, NodeResult result) {
+        return send(new EngineCommand.Resume("node-result", waitId, null, null, CallOutcomes.toOutcome(result), null));
+    }
+
+    void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    List<String> eventTypes() {
+        return checkpoints.stream().flatMap(c -> c.events().stream()).map(Checkpoint.Event::type).toList();
+    }
+
+    List<StepRecord> steps() {
+        return checkpoints.stream().flatMap(c -> c.steps().stream()).toList();
+    }
+
+    Checkpoint last() {
+        return checkpoints.get(checkpoints.size() - 1);
+    }
+
+    /** A node type whose executor answers with an outbound call that the test completes by hand. */
+    static NodeExecutor callingExecutor(String type) {
+        return new NodeExecutor() {
+
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public NodeResult execute(dev.orchestrion.runner.engine.node.NodeContext context) {
+                context.record("url", context.template("url"));
+                return new NodeResult.Call(Duration.ofSeconds(5), call -> Uni.createFrom().nullItem());
+            }
+        };
+    }
+}
