@@ -12,6 +12,7 @@ import dev.orchestrion.testsupport.PostgresTestResource;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "database", value = "runner"))
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PeerServices.class, scope = TestResourceScope.GLOBAL)
 public final class RunnerServiceTestResources {
 
     private RunnerServiceTestResources() {

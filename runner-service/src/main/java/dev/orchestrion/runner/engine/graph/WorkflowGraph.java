@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,7 @@ public final class WorkflowGraph {
     private final Set<String> redactedParameters;
     private final String startNodeId;
     private final Duration timeout;
+    private final boolean readsCase;
 
     private WorkflowGraph(WorkflowVersion version) {
         this.version = version;
@@ -42,7 +44,11 @@ public final class WorkflowGraph {
         this.timeout = version.timeout() == null || version.timeout().isBlank()
                 ? null
                 : Duration.parse(version.timeout());
+        this.readsCase = version.nodes().stream()
+                .anyMatch(n -> n.properties() != null && CASE_REFERENCE.matcher(n.properties().toString()).find());
     }
+
+    private static final Pattern CASE_REFERENCE = Pattern.compile("\\bcase\\s*[.\\[]");
 
     public static WorkflowGraph compile(WorkflowVersion version) {
         return new WorkflowGraph(version);
@@ -80,6 +86,11 @@ public final class WorkflowGraph {
 
     public Set<String> redactedParameters() {
         return redactedParameters;
+    }
+
+    /** Whether any expression reads the case, so a run needs the case's data (not only its existence). */
+    public boolean readsCase() {
+        return readsCase;
     }
 
     /** The longest the whole run may take, or null for no limit. */

@@ -1,0 +1,134 @@
+package dev.orchestrion.runner.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.orchestrion.support.security.ServiceTokens;
+
+/**
+ * Cases and parameter sets as the runner needs them. Whether a case exists (and is erased) is kept from
+ * {@code workflow.case-events}, so the run-request hot path calls case-service only for a case it has not heard
+ * of yet; parameter sets are immutable and cached once read.
+ */
+@ApplicationScoped
+public class CaseDirectory {
+
+    private static final int MAX_ENTRIES = 200_000;
+
+    /** What the runner knows of a case. */
+    public enum CaseStatus {
+        ACTIVE, ERASED, UNKNOWN
+    }
+
+    private final CaseServiceClient client;
+    private final ServiceTokens tokens;
+    private final Map<String, CaseStatus> cases = new ConcurrentHashMap<>();
+    private final Map<String, ParameterSetView> parameterSets = new ConcurrentHashMap<>();
+    private final Map<String, ParameterValidationView> validations = new ConcurrentHashMap<>();
+
+    public CaseDirectory(@RestClient CaseServiceClient client, ServiceTokens tokens) {
+        this.client = client;
+        this.tokens = tokens;
+    }
+
+    /** Whether the case exists in the tenant and is not erased. */
+    public Uni<CaseStatus> status(String tenant, String caseId) {
+        CaseStatus known = cases.get(key(tenant, caseId));
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return data(tenant, caseId).map(found -> {
+            CaseStatus status = found == null
+                    ? CaseStatus.UNKNOWN
+                    : Boolean.TRUE.equals(found.get("erased")) ? CaseStatus.ERASED : CaseStatus.ACTIVE;
+            if (status != CaseStatus.UNKNOWN) {
+                remember(tenant, caseId, status);
+            }
+            return status;
+        });
+    }
+
+    /** The case's data (for workflows whose expressions read {@code case}); null when absent. */
+    public Uni<Map<String, Object>> data(String tenant, String caseId) {
+        return fetchCase(tenant, caseId).onFailure().transform(e -> Remote.unavailable("case-service", e));
+    }
+
+    /** Records what a case event says. */
+    public void remember(String tenant, String caseId, CaseStatus status) {
+        if (cases.size() >= MAX_ENTRIES) {
+            cases.clear();
+        }
+        cases.put(key(tenant, caseId), status);
+    }
+
+    /** A parameter set, or null when the tenant has none with this id. */
+    public Uni<ParameterSetView> parameterSet(String tenant, String id) {
+        ParameterSetView known = parameterSets.get(key(tenant, id));
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return fetchParameterSet(tenant, id).onFailure().transform(e -> Remote.unavailable("case-service", e))
+                .invoke(set -> {
+                    if (set != null) {
+                        if (parameterSets.size() >= MAX_ENTRIES) {
+                            parameterSets.clear();
+                        }
+                        parameterSets.put(key(tenant, id), set);
+                    }
+                });
+    }
+
+    /** Whether a parameter set is valid for a published version other than the one it was made for. */
+    public Uni<ParameterValidationView> validate(String tenant, String parametersId, int version) {
+        String key = key(tenant, parametersId) + "@" + version;
+        ParameterValidationView known = validations.get(key);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return fetchValidation(tenant, parametersId, version).onFailure()
+                .transform(e -> Remote.unavailable("case-service", e)).invoke(v -> validations.put(key, v));
+    }
+
+    /** Merge-patches the case (the updateCase node); failures stay raw for the node's retry policy. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<Map<String, Object>> patch(String tenant, String caseId, Map<String, Object> patch) {
+        return client.patch(tokens.authorizationFor(tenant), caseId, patch);
+    }
+
+    // The calls below carry timeout, retry and circuit breaker; failures leave them raw so that retries see them.
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    Uni<Map<String, Object>> fetchCase(String tenant, String caseId) {
+        return client.caseById(tokens.authorizationFor(tenant), caseId).onFailure(Remote::notFound).recoverWithNull();
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    Uni<ParameterSetView> fetchParameterSet(String tenant, String id) {
+        return client.parameters(tokens.authorizationFor(tenant), id).onFailure(Remote::notFound).recoverWithNull();
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    Uni<ParameterValidationView> fetchValidation(String tenant, String parametersId, int version) {
+        return client.validate(tokens.authorizationFor(tenant), parametersId, Map.of("version", version));
+    }
+
+    private static String key(String tenant, String id) {
+        return tenant + "/" + id;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.orchestrion.runner.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.orchestrion.runner.engine.graph.WorkflowGraph;
+import dev.orchestrion.support.security.ServiceTokens;
+
+/**
+ * Definitions as the runner knows them: whether one is active and which version is published (cached, and
+ * updated by definition events), and the compiled graph of each published version (immutable, so cached for
+ * good). Calls definition-service with a service token for the tenant at hand.
+ */
+@ApplicationScoped
+public class DefinitionCatalog {
+
+    private static final int MAX_GRAPHS = 5_000;
+
+    private final DefinitionServiceClient client;
+    private final ServiceTokens tokens;
+    private final Map<String, DefinitionView> definitions = new ConcurrentHashMap<>();
+    private final Map<String, WorkflowGraph> graphs = new ConcurrentHashMap<>();
+
+    public DefinitionCatalog(@RestClient DefinitionServiceClient client, ServiceTokens tokens) {
+        this.client = client;
+        this.tokens = tokens;
+    }
+
+    /** The definition, or null when the tenant has no such definition. */
+    public Uni<DefinitionView> definition(String tenant, String definitionId) {
+        DefinitionView known = definitions.get(key(tenant, definitionId));
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return fetchDefinition(tenant, definitionId).onFailure()
+                .transform(e -> Remote.unavailable("definition-service", e)).invoke(view -> {
+                    if (view != null) {
+                        definitions.put(key(tenant, definitionId), view);
+                    }
+                });
+    }
+
+    /** The compiled graph of a published version (never changes once published). */
+    public Uni<WorkflowGraph> graph(String tenant, String definitionId, int version) {
+        String key = key(tenant, definitionId) + "@" + version;
+        WorkflowGraph known = graphs.get(key);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return fetchVersion(tenant, definitionId, version).onFailure()
+                .transform(e -> Remote.unavailable("definition-service", e)).map(graph -> {
+                    if (graphs.size() >= MAX_GRAPHS) {
+                        graphs.clear();
+                    }
+                    graphs.put(key, graph);
+                    return graph;
+                });
+    }
+
+    /** Decrypted credentials of a connection for an environment (never cached). */
+    public Uni<JsonNode> connection(String tenant, String connectionId, String environment) {
+        return fetchConnection(tenant, connectionId, environment).onFailure()
+                .transform(e -> Remote.notFound(e)
+                        ? new IllegalStateException("Connection " + connectionId + " no longer exists")
+                        : Remote.unavailable("definition-service", e));
+    }
+
+    /** Forgets what is known of a definition (its status or published version changed). */
+    public void forget(String tenant, String definitionId) {
+        definitions.remove(key(tenant, definitionId));
+    }
+
+    /** Records what a definition event says, so the next run request needs no call. */
+    public void learn(String tenant, DefinitionView view) {
+        definitions.put(key(tenant, view.id()), view);
+    }
+
+    // The calls below carry timeout, retry and circuit breaker; failures leave them raw so that retries see them.
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    Uni<DefinitionView> fetchDefinition(String tenant, String definitionId) {
+        return client.definition(tokens.authorizationFor(tenant), definitionId).onFailure(Remote::notFound)
+                .recoverWithNull();
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    Uni<WorkflowGraph> fetchVersion(String tenant, String definitionId, int version) {
+        return client.version(tokens.authorizationFor(tenant), definitionId, version).map(WorkflowGraph::compile);
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.NotFoundException.class)
+    Uni<JsonNode> fetchConnection(String tenant, String connectionId, String environment) {
+        return client.connection(tokens.authorizationFor(tenant), connectionId, environment);
+    }
+
+    private static String key(String tenant, String definitionId) {
+        return tenant + "/" + definitionId;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.orchestrion.runner.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.orchestrion.runner.engine.Checkpoint;
+import dev.orchestrion.runner.messaging.CloudEvents;
+import dev.orchestrion.runner.messaging.OutboundRecord;
+import dev.orchestrion.runner.messaging.RunCommands;
+import dev.orchestrion.runner.messaging.Topics;
+import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.repository.StepRepository;
+import dev.orchestrion.runner.repository.TimerRepository;
+
+/**
+ * The checkpoints of one executor batch folded into what one transaction writes: each changed run once (its
+ * latest state), every step, the timers' net effect (a timer set and resolved within the batch is never written),
+ * and all records for the outbox in order.
+ */
+final class CheckpointBatch {
+
+    private final Map<UUID, Run> changedRuns = new LinkedHashMap<>();
+    private final List<StepRepository.RunStep> steps = new ArrayList<>();
+    private final Map<TimerRepository.TimerKey, TimerRepository.Timer> timersToAdd = new LinkedHashMap<>();
+    private final Set<TimerRepository.TimerKey> timersToRemove = new LinkedHashSet<>();
+    private final Set<UUID> runsWithoutTimers = new LinkedHashSet<>();
+    private final List<OutboundRecord> records = new ArrayList<>();
+    private final List<Checkpoint.OutboundCall> calls = new ArrayList<>();
+    private final Set<UUID> endedRuns = new LinkedHashSet<>();
+
+    void add(Checkpoint checkpoint, Instant now) {
+        Run run = checkpoint.run();
+        if (checkpoint.changed()) {
+            changedRuns.put(run.id, run);
+        }
+        for (var step : checkpoint.steps()) {
+            steps.add(new StepRepository.RunStep(run.id, step));
+        }
+        if (checkpoint.clearTimers()) {
+            runsWithoutTimers.add(run.id);
+            timersToAdd.keySet().removeIf(key -> key.runId().equals(run.id));
+        }
+        for (String waitId : checkpoint.resolvedWaits()) {
+            TimerRepository.TimerKey key = new TimerRepository.TimerKey(run.id, waitId);
+            if (timersToAdd.remove(key) == null) {
+                timersToRemove.add(key);
+            }
+        }
+        for (Checkpoint.Timer timer : checkpoint.timers()) {
+            TimerRepository.TimerKey key = new TimerRepository.TimerKey(run.id, timer.waitId());
+            timersToAdd.put(key, new TimerRepository.Timer(run.id, timer.waitId(), run.tenant, timer.dueAt()));
+        }
+        for (Checkpoint.Event event : checkpoint.events()) {
+            records.add(CloudEvents.record(Topics.RUN_EVENTS, run.id.toString(), event.id(),
+                    CloudEvents.TYPE_PREFIX + event.type(), event.time(), run.id.toString(), run.tenant, event.data()));
+        }
+        for (Checkpoint.Command command : checkpoint.commands()) {
+            records.add(RunCommands.of(command.runId(), command.tenant(), command.command(), now));
+        }
+        calls.addAll(checkpoint.calls());
+        if (run.status.isTerminal()) {
+            endedRuns.add(run.id);
+        }
+    }
+
+    List<Run> changedRuns() {
+        return new ArrayList<>(changedRuns.values());
+    }
+
+    List<StepRepository.RunStep> steps() {
+        return steps;
+    }
+
+    List<TimerRepository.Timer> timersToAdd() {
+        return new ArrayList<>(timersToAdd.values());
+    }
+
+    List<TimerRepository.TimerKey> timersToRemove() {
+        return new ArrayList<>(timersToRemove);
+    }
+
+    List<UUID> runsWithoutTimers() {
+        return new ArrayList<>(runsWithoutTimers);
+    }
+
+    List<OutboundRecord> records() {
+        return records;
+    }
+
+    List<Checkpoint.OutboundCall> calls() {
+        return calls;
+    }
+
+    Set<UUID> endedRuns() {
+        return endedRuns;
+    }
+
+    boolean isEmpty() {
+        return changedRuns.isEmpty() && records.isEmpty();
+    }
+}

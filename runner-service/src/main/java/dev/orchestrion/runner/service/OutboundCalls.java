@@ -1,0 +1,58 @@
+package dev.orchestrion.runner.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.orchestrion.runner.engine.CallOutcomes;
+import dev.orchestrion.runner.engine.Checkpoint;
+import dev.orchestrion.runner.engine.EngineCommand;
+import dev.orchestrion.runner.engine.node.NodeResult;
+import dev.orchestrion.runner.engine.node.OutboundFailures;
+import dev.orchestrion.runner.messaging.RecordProducer;
+import dev.orchestrion.runner.messaging.RunCommands;
+
+/**
+ * Runs the outbound calls of committed checkpoints outside the executor's batch, so a slow endpoint never holds
+ * up other runs, and sends each result back to its run as a ResumeRun. A result lost in a crash is replaced by
+ * the call's timeout timer, which retries the node per its policy.
+ */
+@ApplicationScoped
+public class OutboundCalls {
+
+    private static final Logger LOG = Logger.getLogger(OutboundCalls.class);
+
+    private final RecordProducer producer;
+
+    public OutboundCalls(RecordProducer producer) {
+        this.producer = producer;
+    }
+
+    public void launch(List<Checkpoint.OutboundCall> calls) {
+        for (Checkpoint.OutboundCall call : calls) {
+            Uni<NodeResult> work;
+            try {
+                work = call.work().apply(call.context());
+            } catch (RuntimeException e) {
+                work = Uni.createFrom().failure(e);
+            }
+            work.onFailure().recoverWithItem(OutboundFailures::toResult).onItem().ifNull()
+                    .continueWith(() -> new NodeResult.Failed("The call returned nothing", "error", null))
+                    .chain(result -> producer.send(
+                            List.of(RunCommands.of(UUID.fromString(call.context().runId()), call.context().tenant(),
+                                    new EngineCommand.Resume("node-result", call.waitId(), null, null,
+                                            CallOutcomes.toOutcome(result), null),
+                                    Instant.now()))))
+                    .ifNoItem().after(Duration.ofMinutes(10)).fail().subscribe().with(ok -> {
+                    }, e -> LOG.warnf("The result of %s/%s did not reach its run (%s); its timeout will retry it",
+                            call.context().runId(), call.context().nodeId(), e.getMessage()));
+        }
+    }
+}

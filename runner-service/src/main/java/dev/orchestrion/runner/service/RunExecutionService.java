@@ -1,0 +1,154 @@
+package dev.orchestrion.runner.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import dev.orchestrion.runner.client.DefinitionCatalog;
+import dev.orchestrion.runner.engine.Checkpoint;
+import dev.orchestrion.runner.engine.RunEngine;
+import dev.orchestrion.runner.engine.graph.WorkflowGraph;
+import dev.orchestrion.runner.messaging.OutboxRelay;
+import dev.orchestrion.runner.messaging.RunCommands;
+import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.repository.OutboxRepository;
+import dev.orchestrion.runner.repository.RunRepository;
+import dev.orchestrion.runner.repository.StepRepository;
+import dev.orchestrion.runner.repository.TimerRepository;
+
+/**
+ * Executes a batch of run commands: loads the runs and their pinned graphs, lets the engine advance each run, and
+ * writes every checkpoint of the batch in one transaction (runs, steps, timers, outbox). After the commit it
+ * publishes the outbox records, starts the outbound calls and wakes long-poll waiters. A checkpoint that loses to
+ * a concurrent writer (two owners during a rebalance) rolls the batch back, and the batch is replayed on fresh state.
+ */
+@ApplicationScoped
+public class RunExecutionService {
+
+    private static final Logger LOG = Logger.getLogger(RunExecutionService.class);
+
+    private final Pool pool;
+    private final RunRepository runs;
+    private final StepRepository steps;
+    private final TimerRepository timers;
+    private final OutboxRepository outbox;
+    private final OutboxRelay relay;
+    private final DefinitionCatalog catalog;
+    private final RunEngine engine;
+    private final OutboundCalls calls;
+    private final RunWatchers watchers;
+
+    public RunExecutionService(Pool pool, RunRepository runs, StepRepository steps, TimerRepository timers,
+            OutboxRepository outbox, OutboxRelay relay, DefinitionCatalog catalog, RunEngine engine,
+            OutboundCalls calls, RunWatchers watchers) {
+        this.pool = pool;
+        this.runs = runs;
+        this.steps = steps;
+        this.timers = timers;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.catalog = catalog;
+        this.engine = engine;
+        this.calls = calls;
+        this.watchers = watchers;
+    }
+
+    /** Lost the race for a run's checkpoint: the batch is replayed. */
+    static final class CheckpointConflict extends RuntimeException {
+
+        CheckpointConflict(List<UUID> runs) {
+            super("Another executor checkpointed " + runs + " first", null, false, false);
+        }
+    }
+
+    public Uni<Void> execute(List<RunCommands.Addressed> commands) {
+        if (commands.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return attempt(commands).onFailure(CheckpointConflict.class).retry().atMost(5).onFailure()
+                .invoke(e -> LOG.warnf("A batch of %d run commands failed (%s); retrying", commands.size(),
+                        e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(30);
+    }
+
+    private Uni<Void> attempt(List<RunCommands.Addressed> commands) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        commands.forEach(c -> ids.add(c.runId()));
+        return runs.findAll(pool, new ArrayList<>(ids)).chain(loaded -> graphsOf(loaded).chain(graphs -> {
+            Map<UUID, Run> byId = new HashMap<>();
+            loaded.forEach(run -> byId.put(run.id, run));
+            CheckpointBatch batch = new CheckpointBatch();
+            Instant now = Instant.now();
+            for (RunCommands.Addressed command : commands) {
+                Run run = byId.get(command.runId());
+                if (run == null || !run.tenant.equals(command.tenant())) {
+                    LOG.warnf("Dropping a command for run %s: no such run in tenant %s", command.runId(),
+                            command.tenant());
+                    continue;
+                }
+                WorkflowGraph graph = graphs.get(graphKey(run));
+                Checkpoint checkpoint = engine.process(run, graph, command.command(), now);
+                batch.add(checkpoint, now);
+            }
+            return persist(batch).chain(outboxId -> afterCommit(batch, outboxId));
+        }));
+    }
+
+    private Uni<Long> persist(CheckpointBatch batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return pool.withTransaction(tx -> runs.checkpoint(tx, batch.changedRuns()).chain(lost -> {
+            if (!lost.isEmpty()) {
+                return Uni.createFrom().failure(new CheckpointConflict(lost));
+            }
+            return steps.upsert(tx, batch.steps()).chain(() -> timers.removeAllOf(tx, batch.runsWithoutTimers()))
+                    .chain(() -> timers.remove(tx, batch.timersToRemove()))
+                    .chain(() -> timers.add(tx, batch.timersToAdd()))
+                    .chain(() -> batch.records().isEmpty()
+                            ? Uni.createFrom().<Long>nullItem()
+                            : outbox.add(tx, batch.records()));
+        }));
+    }
+
+    private Uni<Void> afterCommit(CheckpointBatch batch, Long outboxId) {
+        Uni<Void> published = outboxId == null ? Uni.createFrom().voidItem() : relay.publish(outboxId, batch.records());
+        return published.invoke(() -> {
+            calls.launch(batch.calls());
+            batch.endedRuns().forEach(watchers::ended);
+        });
+    }
+
+    private Uni<Map<String, WorkflowGraph>> graphsOf(List<Run> loaded) {
+        Map<String, Run> distinct = new HashMap<>();
+        loaded.forEach(run -> distinct.putIfAbsent(graphKey(run), run));
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Uni<Map.Entry<String, WorkflowGraph>>> lookups = new ArrayList<>();
+        distinct.forEach((key, run) -> lookups.add(catalog.graph(run.tenant, run.definitionId.toString(), run.version)
+                .map(graph -> Map.entry(key, graph))));
+        return Uni.join().all(lookups).andFailFast().map(entries -> {
+            Map<String, WorkflowGraph> graphs = new HashMap<>();
+            entries.forEach(e -> graphs.put(e.getKey(), e.getValue()));
+            return graphs;
+        });
+    }
+
+    private static String graphKey(Run run) {
+        return run.tenant + "/" + run.definitionId + "@" + run.version;
+    }
+}

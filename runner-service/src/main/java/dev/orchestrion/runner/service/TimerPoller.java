@@ -1,0 +1,66 @@
+package dev.orchestrion.runner.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import dev.orchestrion.runner.engine.EngineCommand;
+import dev.orchestrion.runner.messaging.OutboundRecord;
+import dev.orchestrion.runner.messaging.OutboxRelay;
+import dev.orchestrion.runner.messaging.RunCommands;
+import dev.orchestrion.runner.repository.OutboxRepository;
+import dev.orchestrion.runner.repository.TimerRepository;
+
+/**
+ * Fires due timers: in one transaction it takes them out of {@code run_timers} (skipping rows another instance has
+ * locked) and writes their ResumeRun commands to the outbox, so each timer fires once however many instances
+ * poll, and no firing is lost to a crash.
+ */
+@ApplicationScoped
+public class TimerPoller {
+
+    private static final Logger LOG = Logger.getLogger(TimerPoller.class);
+    private static final int BATCH = 1000;
+
+    private final Pool pool;
+    private final TimerRepository timers;
+    private final OutboxRepository outbox;
+    private final OutboxRelay relay;
+
+    public TimerPoller(Pool pool, TimerRepository timers, OutboxRepository outbox, OutboxRelay relay) {
+        this.pool = pool;
+        this.timers = timers;
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    @Scheduled(every = "${orchestrion.runner.timer-poll-interval:PT0.2S}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> fireDueTimers() {
+        Instant now = Instant.now();
+        return pool.withTransaction(tx -> timers.takeDue(tx, now, BATCH).chain(due -> {
+            if (due.isEmpty()) {
+                return Uni.createFrom().<Fired>nullItem();
+            }
+            List<OutboundRecord> records = new ArrayList<>(due.size());
+            for (TimerRepository.Timer timer : due) {
+                records.add(RunCommands.of(timer.runId(), timer.tenant(),
+                        new EngineCommand.Resume("timer", timer.waitId(), null, null, null, null), now));
+            }
+            return outbox.add(tx, records).map(id -> new Fired(id, records));
+        })).chain(
+                fired -> fired == null ? Uni.createFrom().voidItem() : relay.publish(fired.outboxId(), fired.records()))
+                .onFailure().invoke(e -> LOG.warnf("Timer poll failed: %s", e.getMessage())).onFailure()
+                .recoverWithNull().replaceWithVoid();
+    }
+
+    private record Fired(long outboxId, List<OutboundRecord> records) {
+    }
+}
