@@ -55,17 +55,26 @@ public class PeerServices implements QuarkusTestResourceLifecycleManager {
         return definition(definitionJson, "ACTIVE", 1);
     }
 
-    public static String definition(String definitionJson, String status, int version) {
+    /** Publishes an ACTIVE definition whose connection names resolve to the given connection ids. */
+    public static String activeDefinition(String definitionJson, Map<String, String> connections) {
         String id = UUID.randomUUID().toString();
-        publish(id, definitionJson, status, version);
+        publish(id, definitionJson, "ACTIVE", 1, connections);
         return id;
     }
 
-    public static void publish(String id, String definitionJson, String status, int version) {
+    public static String definition(String definitionJson, String status, int version) {
+        String id = UUID.randomUUID().toString();
+        publish(id, definitionJson, status, version, Map.of());
+        return id;
+    }
+
+    public static void publish(String id, String definitionJson, String status, int version,
+            Map<String, String> connections) {
         try {
             ObjectNode published = (ObjectNode) JSON.readTree(definitionJson);
             published.put("definitionId", id);
             published.put("version", version);
+            published.set("connections", JSON.valueToTree(connections));
             server().stubFor(get(urlPathEqualTo("/definitions/" + id + "/versions/" + version))
                     .willReturn(okJson(published.toString())));
             ObjectNode view = JSON.createObjectNode().put("id", id).put("name", published.path("name").asText("x"))
@@ -74,6 +83,15 @@ public class PeerServices implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A connection as GET /internal/connections/{id}?environment= answers it (decrypted). */
+    public static String connection(String environment, String json) {
+        String id = UUID.randomUUID().toString();
+        server().stubFor(get(urlPathEqualTo("/internal/connections/" + id))
+                .withQueryParam("environment", com.github.tomakehurst.wiremock.client.WireMock.equalTo(environment))
+                .willReturn(okJson(json.replace("$ID", id))));
+        return id;
     }
 
     /** A case that case-service knows, returned by GET /cases/{id}. */

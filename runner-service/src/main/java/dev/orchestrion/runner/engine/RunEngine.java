@@ -130,6 +130,10 @@ public final class RunEngine {
                     if (wait != null && wait.kind == RunState.WaitKind.CHILD
                             && wait.childRunId.equals(resume.childRunId())) {
                         resolveWait(CallOutcomes.childResult(resume.childRunId(), resume.outcome()));
+                    } else if (resume.childRunId() != null) {
+                        // The child ended before the start call's result told this run its id: keep its outcome.
+                        state.endedChildren.put(resume.childRunId(), resume.outcome());
+                        checkpoint.markChanged();
                     }
                 }
                 default -> throw new IllegalArgumentException("Unknown resume reason " + reason);
@@ -320,6 +324,10 @@ public final class RunEngine {
                 run.moveTo(RunStatus.RUNNING);
             }
             WorkflowVersion.Node node = graph.node(wait.nodeId);
+            if (result instanceof NodeResult.WaitingForChild child
+                    && state.endedChildren.containsKey(child.childRunId())) {
+                result = CallOutcomes.childResult(child.childRunId(), state.endedChildren.remove(child.childRunId()));
+            }
             if (result instanceof NodeResult.WaitingForChild child) {
                 // the call that started a child run answered: now wait for the child itself
                 RunState.Wait childWait = newWait(RunState.WaitKind.CHILD, node, wait.step, wait.attempt);

@@ -23,6 +23,7 @@ import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.client.DefinitionView;
 import dev.orchestrion.runner.engine.graph.Parameters;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
+import dev.orchestrion.runner.engine.node.ChildRuns;
 import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;
@@ -40,7 +41,7 @@ import dev.orchestrion.support.problem.ProblemException;
  * returns the same run, also when two arrive at once on two instances (a unique index decides).
  */
 @ApplicationScoped
-public class RunRequestService {
+public class RunRequestService implements ChildRuns {
 
     private static final Logger LOG = Logger.getLogger(RunRequestService.class);
 
@@ -83,6 +84,17 @@ public class RunRequestService {
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(existing.run())
                         : prepare(tenant, request, options).chain(run -> store(run, idempotencyKey, hash(request))));
+    }
+
+    @Override
+    public Uni<UUID> startChild(String tenant, String definitionId, UUID caseId, String environment,
+            Map<String, Object> parameters, UUID parentRunId, String parentNodeId, String idempotencyKey) {
+        Map<String, Object> triggerData = new LinkedHashMap<>();
+        triggerData.put("parentRunId", parentRunId.toString());
+        triggerData.put("parentNodeId", parentNodeId);
+        return start(tenant, definitionId, caseId, environment,
+                new StartOptions("subWorkflow", parameters, triggerData, parentRunId, parentNodeId), idempotencyKey)
+                .map(run -> run.id);
     }
 
     private Uni<Run> prepare(String tenant, RunRequest request) {

@@ -23,6 +23,13 @@ public final class OutboundFailures {
                         || cause instanceof ProcessingException)) {
             cause = cause.getCause();
         }
+        if (cause instanceof dev.orchestrion.support.problem.ProblemException problem) {
+            return new NodeResult.Failed(problem.getMessage(), problem.status() >= 500 ? "5xx" : "4xx",
+                    "HTTP_" + problem.status());
+        }
+        if (cause instanceof dev.orchestrion.runner.outbound.OutboundTargetGuard.RefusedTarget refused) {
+            return new NodeResult.Failed(refused.getMessage(), "refused", "REFUSED_TARGET");
+        }
         if (cause instanceof NodeCallException call) {
             return new NodeResult.Failed(call.getMessage(), call.kind(), call.code());
         }

@@ -35,6 +35,8 @@ public final class RunState {
     public Map<String, Integer> executions = new HashMap<>();
     /** Signals that arrived while nobody waited for them, oldest first. */
     public List<Signal> signals = new ArrayList<>();
+    /** Child runs that ended before the run learned their id (a very fast child), by child run id. */
+    public Map<String, Map<String, Object>> endedChildren = new HashMap<>();
     /** The sequence number the next step gets in the run's timeline. */
     public int nextStep = 1;
     /** Whether execution has moved onto the start node's error path (a failure there ends the run). */

@@ -1,0 +1,102 @@
+package dev.orchestrion.runner.engine.node;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.mail.MailConfig;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.StartTLSOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.mail.MailClient;
+
+import dev.orchestrion.runner.client.DefinitionCatalog;
+import dev.orchestrion.runner.outbound.OutboundTargetGuard;
+
+/**
+ * Sends an email through an SMTP connection: host, port, credentials and sender come from the connection (for the
+ * run's environment); recipients, subject and body are templates.
+ */
+@ApplicationScoped
+public class SendEmailExecutor implements NodeExecutor {
+
+    private final Vertx vertx;
+    private final DefinitionCatalog catalog;
+    private final OutboundTargetGuard guard;
+    private final Map<String, MailClient> clients = new ConcurrentHashMap<>();
+
+    public SendEmailExecutor(Vertx vertx, DefinitionCatalog catalog, OutboundTargetGuard guard) {
+        this.vertx = vertx;
+        this.catalog = catalog;
+        this.guard = guard;
+    }
+
+    @Override
+    public String type() {
+        return "sendEmail";
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        String connectionName = context.text("connection", null);
+        String connectionId = connectionName == null
+                ? null
+                : context.graph().version().connections().get(connectionName);
+        if (connectionId == null) {
+            return NodeResult.failed("sendEmail needs an smtp connection; '" + connectionName + "' is not resolved",
+                    "error");
+        }
+        List<String> to = Arrays.stream(String.valueOf(context.template("to")).split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        String subject = context.template("subject");
+        String body = context.template("body");
+        boolean html = Boolean.TRUE.equals(context.literal("html"));
+        return new NodeResult.Call(java.time.Duration.ofSeconds(30),
+                call -> catalog.connection(call.tenant(), connectionId, call.environment())
+                        .chain(connection -> send(connectionId + "/" + call.environment(), connection, to, subject,
+                                body, html)));
+    }
+
+    private Uni<NodeResult> send(String key, JsonNode connection, List<String> to, String subject, String body,
+            boolean html) {
+        JsonNode smtp = connection.path("smtp");
+        String host = smtp.path("host").asText();
+        return Uni.createFrom().item(() -> guard.checkHost(host))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(address -> {
+                    MailClient client = clients.computeIfAbsent(key, k -> MailClient.create(vertx,
+                            new MailConfig().setHostname(address.getHostAddress()).setPort(smtp.path("port").asInt(25))
+                                    .setUsername(smtp.hasNonNull("username") ? smtp.path("username").asText() : null)
+                                    .setPassword(smtp.hasNonNull("password") ? smtp.path("password").asText() : null)
+                                    .setStarttls(smtp.path("startTls").asBoolean(false)
+                                            ? StartTLSOptions.REQUIRED
+                                            : StartTLSOptions.OPTIONAL)));
+                    MailMessage message = new MailMessage().setFrom(smtp.path("from").asText()).setTo(to)
+                            .setSubject(subject);
+                    if (html) {
+                        message.setHtml(body);
+                    } else {
+                        message.setText(body);
+                    }
+                    return client.sendMail(message);
+                }).map(result -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("messageId", result.getMessageID());
+                    data.put("to", to);
+                    return new NodeResult.Completed("next", data);
+                });
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(MailClient::closeAndForget);
+    }
+}
