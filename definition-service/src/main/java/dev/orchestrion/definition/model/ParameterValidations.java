@@ -1,6 +1,5 @@
 package dev.orchestrion.definition.model;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,6 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The checks a parameter value must pass. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ParameterValidations(BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, String pattern,
+public record ParameterValidations(Number min, Number max, Integer minLength, Integer maxLength, String pattern,
         @JsonProperty("enum") List<JsonNode> allowed, Integer minItems, Integer maxItems) {
 }

@@ -58,8 +58,8 @@ class ExchangeTest {
         as(other, "designer").body("""
                 {"name": "credit-bureau", "kind": "http", "endpoint": "https://bureau.example"}""").post("/connections")
                 .then().statusCode(201);
-        Response imported = as(other, "designer").contentType("application/octet-stream").body(file)
-                .post("/definitions/import");
+        Response imported = as(other, "designer").contentType("application/octet-stream")
+                .body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/definitions/import");
         imported.then().statusCode(201).body("items", hasSize(2)).body("items[0].incidents", hasSize(0))
                 .body("items[0].folderId", equalTo(otherFolder)).body("unresolved", hasSize(0));
         String newId = imported.path("items[0].id");
