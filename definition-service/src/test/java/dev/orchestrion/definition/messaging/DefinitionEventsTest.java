@@ -120,6 +120,24 @@ class DefinitionEventsTest {
     }
 
     @Test
+    void reorderingPrioritiesEmitsPrioritiesChanged() {
+        String t = tenant();
+        String a = dev.orchestrion.definition.Api.createStarted(t, "A");
+        String b = dev.orchestrion.definition.Api.createStarted(t, "B");
+        as(t, "operator").body("{\"order\": [\"" + b + "\", \"" + a + "\"]}").put("/priorities").then().statusCode(200);
+        // two starts, then the re-ordering
+        List<ConsumerRecord<String, String>> priorities = recordsFor(t, 3);
+        ConsumerRecord<String, String> reordered = priorities.get(2);
+        EventContracts.assertCloudEvent(reordered);
+        assertThat(type(reordered)).isEqualTo("dev.orchestrion.priorities.changed");
+        assertThat(reordered.value()).contains("\"order\": [\"" + b + "\", \"" + a + "\"]");
+        assertThat(priorities.get(1).value()).contains("\"order\": [\"" + a + "\", \"" + b + "\"]");
+        // each re-ranked definition reports the change too
+        assertThat(recordsFor(a, 3)).extracting(DefinitionEventsTest::type)
+                .endsWith("dev.orchestrion.definition.updated");
+    }
+
+    @Test
     void theSweepRelaysWhatACrashLeftInAnOutbox() {
         String t = tenant();
         String id = create(t, simple("Crashed"));
