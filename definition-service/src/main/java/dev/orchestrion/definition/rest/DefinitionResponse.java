@@ -3,9 +3,22 @@ package dev.orchestrion.definition.rest;
 import java.time.Instant;
 import java.util.List;
 
-import dev.orchestrion.definition.model.DefinitionStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 
-/** A workflow definition as clients see it. */
-public record DefinitionResponse(String id, String name, String description, List<String> tags, DefinitionStatus status,
-        long revision, Instant createdAt, Instant updatedAt) {
+import dev.orchestrion.definition.model.DataConnector;
+import dev.orchestrion.definition.model.DefinitionStatus;
+import dev.orchestrion.definition.model.ExecutionConnector;
+import dev.orchestrion.definition.model.Node;
+import dev.orchestrion.definition.model.ParameterSpec;
+import dev.orchestrion.definition.model.Trigger;
+
+/**
+ * A definition as clients see it: the draft (for an ACTIVE or PAUSED one with {@code pendingRevision}, the pending
+ * revision), its lifecycle status, its latest published version and, when ACTIVE, its priority position.
+ */
+public record DefinitionResponse(String id, String name, String description, List<String> tags, String folderId,
+        String exclusiveGroup, String timeout, List<ParameterSpec> parameters, Trigger trigger, List<Node> nodes,
+        List<ExecutionConnector> executionConnectors, List<DataConnector> dataConnectors, List<JsonNode> contents,
+        DefinitionStatus status, long revision, Integer publishedVersion, boolean pendingRevision, Integer priority,
+        Instant scheduledStartAt, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 }

@@ -1,0 +1,75 @@
+package dev.orchestrion.definition.rest;
+
+import static dev.orchestrion.definition.Api.as;
+import static dev.orchestrion.definition.Api.simple;
+import static dev.orchestrion.definition.Api.tenant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every bad input is a 4xx problem+json naming what is wrong, and nothing is stored. */
+@QuarkusTest
+class BadInputTest {
+
+    @Test
+    void malformedDefinitionsAreRefusedAndNothingIsStored() {
+        String t = tenant();
+        refused(t, "{}", "name");
+        refused(t, "{\"name\":", null);
+        refused(t, "[1,2]", null);
+        refused(t, simple("x").replace("\"type\": \"set\"", "\"type\": \"teleport\""), "nodes[1].type");
+        refused(t, simple("x").replace("\"id\": \"set\"", "\"id\": \"start\""), "nodes[1].id");
+        refused(t, simple("x").replace("\"id\": \"set\", ", ""), "nodes[1].id");
+        refused(t, simple("n".repeat(201)), "name");
+        refused(t, simple("x").replaceFirst("\\{", "{\"colour\": \"blue\", "), "colour");
+        refused(t, simple("x").replace("\"assignments\"", "\"assignmentz\""), "nodes[1].properties.assignmentz");
+        refused(t, simple("x").replace("\"kind\": \"api\"", "\"kind\": \"carrier-pigeon\""), "trigger.kind");
+        refused(t, simple("x").replace("\"tags\": [\"simple\"]", "\"tags\": \"simple\""), "tags");
+        refused(t, simple("x").replace("\"description\": \"a simple workflow\"",
+                "\"parameters\": [{\"name\": \"a\", \"type\": \"money\"}]"), "parameters[0].type");
+        as(t, "designer").get("/definitions").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void anInvalidCronIsAnIncidentThatBlocksTheStart() {
+        String t = tenant();
+        String id = dev.orchestrion.definition.Api.create(t,
+                simple("Cron").replace("{\"kind\": \"api\"}", "{\"kind\": \"schedule\", \"cron\": \"0 25 * * *\"}"));
+        as(t, "operator").post("/definitions/{id}/start", id).then().statusCode(422)
+                .body("incidents[0].code", equalTo("INVALID_TRIGGER"))
+                .body("incidents[0].property", equalTo("trigger.cron"));
+    }
+
+    @Test
+    void badQueriesAndBodiesElsewhere() {
+        String t = tenant();
+        as(t, "designer").get("/definitions?sort=colour").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("sort"));
+        as(t, "designer").get("/definitions?status=RUNNING").then().statusCode(400);
+        as(t, "designer").get("/definitions?size=1000").then().statusCode(400);
+        as(t, "designer").get("/definitions?updatedFrom=yesterday").then().statusCode(400);
+        as(t, "designer").get("/definitions?folderId=nope").then().statusCode(404);
+        as(t, "designer").contentType("text/csv").body("a,b").post("/definitions").then().statusCode(415)
+                .contentType("application/problem+json");
+        as(t, "designer").body("{\"name\": \"\"}").post("/folders").then().statusCode(400).body("errors.field",
+                hasItem("name"));
+        as(t, "designer").body(simple("x").replaceFirst("\\{", "{\"folderId\": \"missing\", ")).post("/definitions")
+                .then().statusCode(400).body("errors.field", hasItem("folderId"));
+        as(t, "operator").header("If-Match", "yesterday").post("/definitions/{id}/start", "x").then().statusCode(400);
+        as(t, "operator").body("{\"order\": [\"a\", \"a\"]}").put("/priorities").then().statusCode(400);
+        as(t, "designer").body("{\"action\": \"explode\", \"ids\": [\"a\"]}").post("/definitions/bulk").then()
+                .statusCode(400).body("detail", containsString("action"));
+    }
+
+    private static void refused(String tenant, String body, String field) {
+        var response = as(tenant, "designer").body(body).post("/definitions").then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400));
+        if (field != null) {
+            response.body("errors.field", hasItem(containsString(field)));
+        }
+    }
+}
