@@ -79,7 +79,13 @@ public class DefinitionServiceClient {
     }
 
     private static Uni<ParameterSchema> unavailable(UUID definitionId, Throwable cause) {
-        LOG.warnf("definition-service is unavailable (%s): %s", cause.getClass().getSimpleName(), cause.getMessage());
+        if (cause instanceof CircuitBreakerOpenException) {
+            // Said once when the circuit opened; each refused call need not say it again.
+            LOG.debugf("definition-service circuit open: %s", cause.getMessage());
+        } else {
+            LOG.warnf("definition-service is unavailable (%s): %s", cause.getClass().getSimpleName(),
+                    cause.getMessage());
+        }
         return Uni.createFrom()
                 .failure(ProblemException.unavailable(
                         "definition-service is unavailable, so the parameter schema of workflow definition "

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -72,6 +73,14 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     /** The case if it belongs to the tenant; another tenant's case is as absent as a missing one. */
     public Uni<CaseEntity> findInTenant(String tenant, UUID id) {
         return find("id = ?1 and tenant = ?2", id, tenant).firstResult();
+    }
+
+    /**
+     * The case, locked until the transaction ends, so that concurrent changes of one case queue up instead of failing
+     * on each other's version.
+     */
+    public Uni<CaseEntity> findInTenantForUpdate(String tenant, UUID id) {
+        return find("id = ?1 and tenant = ?2", id, tenant).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /**

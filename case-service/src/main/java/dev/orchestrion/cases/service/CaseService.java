@@ -143,8 +143,9 @@ public class CaseService {
     }
 
     /**
-     * Applies a JSON merge patch. With {@code expectedVersion} (from If-Match) a case that changed since is a 409;
-     * without, a concurrent change is merged over by trying again. A patch that changes nothing emits nothing.
+     * Applies a JSON merge patch to the case, locked for the transaction so that concurrent changes queue up. With
+     * {@code expectedVersion} (from If-Match) a case that changed since is a 409; without, the patch applies to the
+     * latest version. A patch that changes nothing emits nothing.
      */
     public Uni<CaseEntity> patch(String tenant, UUID id, Long expectedVersion, JsonNode body) {
         CaseMergePatch.Parsed parsed = CaseMergePatch.parse(body);
@@ -152,7 +153,7 @@ public class CaseService {
             throw validationProblem(parsed.errors());
         }
         Uni<Change> change = Uni.createFrom()
-                .deferred(() -> Panache.withTransaction(() -> cases.findInTenant(tenant, id).onItem().ifNull()
+                .deferred(() -> Panache.withTransaction(() -> cases.findInTenantForUpdate(tenant, id).onItem().ifNull()
                         .failWith(() -> ProblemException.notFound("Case", id))
                         .chain(entity -> applyPatch(entity, expectedVersion, parsed.patch()))));
         return afterCommit(retryOrConflict(change, expectedVersion, id));
@@ -164,7 +165,7 @@ public class CaseService {
      */
     public Uni<CaseEntity> erase(String tenant, UUID id) {
         Uni<Change> change = Uni.createFrom()
-                .deferred(() -> Panache.withTransaction(() -> cases.findInTenant(tenant, id).onItem().ifNull()
+                .deferred(() -> Panache.withTransaction(() -> cases.findInTenantForUpdate(tenant, id).onItem().ifNull()
                         .failWith(() -> ProblemException.notFound("Case", id)).chain(this::applyErasure)));
         return afterCommit(retryOrConflict(change, null, id));
     }
