@@ -68,8 +68,9 @@ public class CaseResource {
             @Parameter(description = "Makes retries safe: the same key with the same body answers the first result (kept for a day)") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CreateCaseRequest request) {
         return cases.create(caller.tenant(), request, idempotencyKey).map(created -> {
-            Response.ResponseBuilder response = Response.created(URI.create("/cases/" + created.entity().id))
-                    .tag(etag(created.entity())).entity(CaseMapper.toResponse(created.entity()));
+            Response.ResponseBuilder response = Response.status(created.status())
+                    .location(URI.create("/cases/" + created.entity().id)).tag(etag(created.entity()))
+                    .entity(CaseMapper.toResponse(created.entity()));
             return (created.replayed() ? response.header(IDEMPOTENT_REPLAYED, "true") : response).build();
         });
     }

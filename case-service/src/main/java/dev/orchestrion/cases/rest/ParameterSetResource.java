@@ -58,7 +58,8 @@ public class ParameterSetResource {
             @Parameter(description = "Makes retries safe: the same key with the same body answers the first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CreateParameterSetRequest request) {
         return sets.create(caller.tenant(), request, idempotencyKey).map(created -> {
-            Response.ResponseBuilder response = Response.created(URI.create("/parameters/" + created.set().id))
+            Response.ResponseBuilder response = Response.status(created.status())
+                    .location(URI.create("/parameters/" + created.set().id))
                     .entity(ParameterSetMapper.toResponse(created.set()));
             return (created.replayed() ? response.header(CaseResource.IDEMPOTENT_REPLAYED, "true") : response).build();
         });

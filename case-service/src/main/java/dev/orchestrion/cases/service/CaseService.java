@@ -78,8 +78,9 @@ public class CaseService {
      *
      * @param entity the case
      * @param replayed whether an earlier request with the same Idempotency-Key created it
+     * @param status the status of the answer (that of the first answer when replayed)
      */
-    public record Created(CaseEntity entity, boolean replayed) {
+    public record Created(CaseEntity entity, boolean replayed, int status) {
     }
 
     /** One page of a search. */
@@ -109,13 +110,14 @@ public class CaseService {
         return cases.insertWithEvent(entity, attributesJson, created, claim).chain(stored -> {
             if (stored) {
                 relay.wake();
-                return Uni.createFrom().item(new Created(entity, false));
+                return Uni.createFrom().item(new Created(entity, false, 201));
             }
             return idempotency.earlierResult(tenant, claim, now).chain(earlier -> {
                 if (earlier != null) {
-                    return Panache.withSession(() -> cases.findInTenant(tenant, earlier)).onItem().ifNull().failWith(
-                            () -> ProblemException.conflict("The case this Idempotency-Key created no longer exists"))
-                            .map(existing -> new Created(existing, true));
+                    return Panache.withSession(() -> cases.findInTenant(tenant, earlier.resourceId())).onItem().ifNull()
+                            .failWith(() -> ProblemException
+                                    .conflict("The case this Idempotency-Key created no longer exists"))
+                            .map(existing -> new Created(existing, true, earlier.status()));
                 }
                 // The key expired between the claim and the look-up: claim it again, once.
                 return mayRetry

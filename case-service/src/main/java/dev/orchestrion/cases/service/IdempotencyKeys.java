@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,25 +61,18 @@ public class IdempotencyKeys {
     }
 
     /**
-     * What an earlier request with the claim's key created: its id if that request was the same as this one, a 422
-     * problem if it was not, and null if the key is free again (it expired meanwhile).
+     * What an earlier request with the claim's key created (the resource and the status it was answered with) if that
+     * request was the same as this one; a 422 problem if it was not; null if the key is free again (it expired).
      */
-    public Uni<UUID> earlierResult(String tenant, IdempotencyClaim claim, Instant now) {
+    public Uni<IdempotencyRecord> earlierResult(String tenant, IdempotencyClaim claim, Instant now) {
         return keys.find(tenant, claim.key(), now).map(found -> {
-            if (found == null) {
-                return null;
+            if (found != null && !found.requestHash().equals(claim.requestHash())) {
+                throw ProblemException.unprocessable(
+                        "This Idempotency-Key was already used for a different request; use a new key for a new request",
+                        List.of());
             }
-            return sameRequest(found, claim);
+            return found;
         });
-    }
-
-    private static UUID sameRequest(IdempotencyRecord found, IdempotencyClaim claim) {
-        if (!found.requestHash().equals(claim.requestHash())) {
-            throw ProblemException.unprocessable(
-                    "This Idempotency-Key was already used for a different request; use a new key for a new request",
-                    List.of());
-        }
-        return found.resourceId();
     }
 
     private String fingerprint(String operation, Object request) {

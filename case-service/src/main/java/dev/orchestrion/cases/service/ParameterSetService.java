@@ -18,6 +18,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.cases.model.IdempotencyClaim;
+import dev.orchestrion.cases.model.IdempotencyRecord;
 import dev.orchestrion.cases.model.ParameterSetEntity;
 import dev.orchestrion.cases.model.ParameterViolation;
 import dev.orchestrion.cases.repository.ParameterSetRepository;
@@ -56,8 +57,9 @@ public class ParameterSetService {
      *
      * @param set the parameter set
      * @param replayed whether an earlier request with the same Idempotency-Key created it
+     * @param status the status of the answer (that of the first answer when replayed)
      */
-    public record Created(ParameterSetEntity set, boolean replayed) {
+    public record Created(ParameterSetEntity set, boolean replayed, int status) {
     }
 
     /**
@@ -90,7 +92,7 @@ public class ParameterSetService {
             set.createdAt = now;
             return sets.insert(set, text(result.values()), claim).chain(stored -> {
                 if (stored) {
-                    return Uni.createFrom().item(new Created(set, false));
+                    return Uni.createFrom().item(new Created(set, false, 201));
                 }
                 // A concurrent request with the same key got there first.
                 return idempotency.earlierResult(tenant, claim, now)
@@ -102,10 +104,10 @@ public class ParameterSetService {
         });
     }
 
-    private Uni<Created> replay(String tenant, UUID id) {
-        return Panache.withSession(() -> sets.findInTenant(tenant, id)).onItem().ifNull()
+    private Uni<Created> replay(String tenant, IdempotencyRecord earlier) {
+        return Panache.withSession(() -> sets.findInTenant(tenant, earlier.resourceId())).onItem().ifNull()
                 .failWith(() -> ProblemException.conflict("The parameter set this Idempotency-Key created is gone"))
-                .map(set -> new Created(set, true));
+                .map(set -> new Created(set, true, earlier.status()));
     }
 
     public Uni<ParameterSetEntity> get(String tenant, UUID id) {
