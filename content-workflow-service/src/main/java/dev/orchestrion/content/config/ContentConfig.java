@@ -27,6 +27,10 @@ public interface ContentConfig {
         @WithDefault("30s")
         Duration lease();
 
+        /** How long Kafka may take to acknowledge an event before the attempt counts as failed. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
         /** How long to leave an outbox alone after publishing it failed. */
         @WithDefault("2s")
         Duration retryAfter();

@@ -43,8 +43,9 @@ public final class EntryValidator {
         }
         for (ContentField field : type.fields()) {
             JsonNode value = data.get(field.name());
+            // An empty text or an empty list (of a list field) counts as no value.
             if (value == null || value.isNull() || value.isTextual() && value.asText().isEmpty()
-                    || value.isArray() && value.isEmpty()) {
+                    || "array".equals(field.type()) && value.isArray() && value.isEmpty()) {
                 if (field.mandatory()) {
                     problems.add(new FieldError(field.name(), "is required"));
                 }

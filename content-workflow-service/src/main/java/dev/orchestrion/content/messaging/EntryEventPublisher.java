@@ -40,9 +40,10 @@ public class EntryEventPublisher {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        int timeout = (int) config.relay().sendTimeout().toMillis();
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout / 2);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout / 2);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.producer = new KafkaProducer<>(properties);
