@@ -17,6 +17,7 @@ import dev.orchestrion.content.model.PublicVersion;
 import dev.orchestrion.content.model.Schedule;
 import dev.orchestrion.content.model.ScheduleStatus;
 import dev.orchestrion.content.model.Schedules;
+import dev.orchestrion.content.workflow.EntryContext;
 import dev.orchestrion.content.workflow.SystemStates;
 import dev.orchestrion.content.workflow.Transition;
 import dev.orchestrion.content.workflow.WorkflowMachine;
@@ -39,9 +40,9 @@ public final class EntryChanges {
     }
 
     /** Where an entry is, for its workflow's decisions. */
-    public static dev.orchestrion.content.workflow.EntryContext context(Entry entry, Instant now) {
-        return new dev.orchestrion.content.workflow.EntryContext(entry.workflowState(), entry.scheduledForPublish(now),
-                entry.scheduledForUnpublish(now), entry.publicVersion() != null, entry.data());
+    public static EntryContext context(Entry entry, Instant now) {
+        return new EntryContext(entry.workflowState(), entry.scheduledForPublish(now), entry.scheduledForUnpublish(now),
+                entry.publicVersion() != null, entry.data());
     }
 
     public static EntryChange create(String tenant, String id, ContentType type, WorkflowMachine machine,

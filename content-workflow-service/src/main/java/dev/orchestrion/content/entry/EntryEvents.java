@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -30,10 +31,8 @@ public final class EntryEvents {
 
     public static EntryEvent updated(Entry entry, String actor, Instant now, List<String> changedFields) {
         EntryEvent event = event(UPDATED, entry, actor, now);
-        changedFields.forEach(event.data().putArray("changedFields")::add);
-        if (changedFields.isEmpty()) {
-            event.data().putArray("changedFields");
-        }
+        ArrayNode fields = event.data().putArray("changedFields");
+        changedFields.forEach(fields::add);
         return event;
     }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,7 @@ public final class EntryValidator {
 
     public static List<FieldError> problems(ContentType type, ObjectNode data) {
         List<FieldError> problems = new ArrayList<>();
-        Map<String, ContentField> fields = new java.util.LinkedHashMap<>();
+        Map<String, ContentField> fields = new LinkedHashMap<>();
         type.fields().forEach(f -> fields.put(f.name(), f));
         for (Iterator<String> names = data.fieldNames(); names.hasNext();) {
             String name = names.next();

@@ -1,5 +1,7 @@
 package dev.orchestrion.content.mapping;
 
+import java.util.List;
+
 import dev.orchestrion.content.entry.Timestamps;
 import dev.orchestrion.content.model.EntryVersion;
 import dev.orchestrion.content.model.HistoryRecord;
@@ -44,7 +46,7 @@ public final class EntryMapper {
     public static WorkflowSummaryResponse toSummary(WorkflowMachine machine) {
         var definition = machine.definition();
         return new WorkflowSummaryResponse(definition.id(), definition.name(), definition.system(),
-                definition.aliases() == null ? java.util.List.of() : definition.aliases(), machine.firstState(),
+                definition.aliases() == null ? List.of() : definition.aliases(), machine.firstState(),
                 machine.stateIds(), machine.allTransitions());
     }
 

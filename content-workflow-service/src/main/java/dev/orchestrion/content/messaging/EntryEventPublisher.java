@@ -1,6 +1,7 @@
 package dev.orchestrion.content.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
 
 import jakarta.annotation.PreDestroy;
@@ -76,6 +77,6 @@ public class EntryEventPublisher {
 
     @PreDestroy
     void close() {
-        producer.close(java.time.Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
     }
 }

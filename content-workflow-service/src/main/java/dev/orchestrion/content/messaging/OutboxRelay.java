@@ -99,7 +99,7 @@ public class OutboxRelay {
     private Uni<Void> relayUntilEmpty(String documentId) {
         return entries.claimOutbox(documentId, Instant.now(), config.relay().lease()).chain(claim -> {
             if (claim == null) {
-                return Uni.createFrom().voidItem();
+                return entries.clearEmptyOutbox(documentId);
             }
             return process(claim).chain(more -> more ? relayUntilEmpty(documentId) : Uni.createFrom().voidItem());
         });

@@ -225,6 +225,15 @@ public class EntryRepository {
                         Updates.combine(pull, Updates.unset("relayLease"))).replaceWith(true));
     }
 
+    /**
+     * Marks an outbox empty when it is (a relay that lost a race on the revision leaves the mark behind). Atomic with
+     * the check, so an item pushed meanwhile keeps it.
+     */
+    public Uni<Void> clearEmptyOutbox(String documentId) {
+        return collection.updateOne(Filters.and(Filters.eq("_id", documentId), Filters.exists("outbox.0", false),
+                Filters.ne("outboxSince", null)), Updates.unset("outboxSince")).replaceWithVoid();
+    }
+
     /** After a failure: keeps the claim until {@code retryAt} so that the sweep retries then, not at once. */
     public Uni<Void> postponeOutbox(ClaimedOutbox claim, List<String> processed, Instant retryAt) {
         return collection.updateOne(Filters.eq("_id", claim.documentId()),

@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.content.mapping.ContentTypeMapper;
 import dev.orchestrion.content.service.ContentTypeService;
+import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
 
@@ -84,8 +85,7 @@ public class ContentTypeResource {
         int pageNumber = Params.integer("page", page, 1);
         int pageSize = Params.integer("limit", limit, 20);
         if (pageNumber < 1 || pageSize < 1 || pageSize > 1000) {
-            throw dev.orchestrion.support.problem.ProblemException.validation("page",
-                    "page must be 1 or more and limit between 1 and 1000");
+            throw ProblemException.validation("page", "page must be 1 or more and limit between 1 and 1000");
         }
         String tenant = caller.tenant();
         return types.list(tenant, (pageNumber - 1) * pageSize, pageSize)

@@ -2,6 +2,7 @@ package dev.orchestrion.content.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,11 +16,13 @@ import io.smallrye.mutiny.Uni;
 import dev.orchestrion.content.entry.ContentTypeValidator;
 import dev.orchestrion.content.entry.EntryChanges;
 import dev.orchestrion.content.messaging.OutboxRelay;
+import dev.orchestrion.content.model.ContentField;
 import dev.orchestrion.content.model.ContentType;
 import dev.orchestrion.content.model.Entry;
 import dev.orchestrion.content.repository.ContentTypeRepository;
 import dev.orchestrion.content.repository.EntryRepository;
 import dev.orchestrion.content.rest.ContentTypeRequest;
+import dev.orchestrion.content.workflow.BuiltInWorkflows;
 import dev.orchestrion.content.workflow.WorkflowMachine;
 import dev.orchestrion.support.problem.Problem.FieldError;
 import dev.orchestrion.support.problem.ProblemException;
@@ -155,7 +158,7 @@ public class ContentTypeService {
             try {
                 UUID.fromString(request.id());
             } catch (IllegalArgumentException e) {
-                problems = new java.util.ArrayList<>(problems);
+                problems = new ArrayList<>(problems);
                 problems.add(new FieldError("id", "must be a UUID"));
             }
         }
@@ -176,8 +179,7 @@ public class ContentTypeService {
     }
 
     private boolean sameWorkflow(String a, String b) {
-        return dev.orchestrion.content.workflow.BuiltInWorkflows.canonicalId(a)
-                .equals(dev.orchestrion.content.workflow.BuiltInWorkflows.canonicalId(b));
+        return BuiltInWorkflows.canonicalId(a).equals(BuiltInWorkflows.canonicalId(b));
     }
 
     private static void checkName(String name) {
@@ -199,7 +201,7 @@ public class ContentTypeService {
         return request.label() != null ? request.label() : name;
     }
 
-    private static List<dev.orchestrion.content.model.ContentField> fieldsOf(ContentTypeRequest request) {
+    private static List<ContentField> fieldsOf(ContentTypeRequest request) {
         return request.fields() == null ? List.of() : request.fields();
     }
 }

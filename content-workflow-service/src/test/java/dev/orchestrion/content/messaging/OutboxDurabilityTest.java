@@ -5,6 +5,7 @@ import static dev.orchestrion.content.support.ContentApi.entry;
 import static dev.orchestrion.content.support.ContentApi.invoke;
 import static dev.orchestrion.content.support.ContentApi.transition;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 
 import java.time.Duration;
 import java.util.Date;
@@ -30,6 +31,7 @@ import com.mongodb.client.model.Updates;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.orchestrion.content.support.ContentApi;
 import dev.orchestrion.content.support.EntryEventsTopic;
 import dev.orchestrion.content.support.EntryEventsTopic.Event;
 import dev.orchestrion.testsupport.TestInfrastructure;
@@ -87,9 +89,8 @@ class OutboxDurabilityTest {
         assertThat(mongo.getDatabase("content").getCollection("entryHistory")
                 .find(Filters.eq("_id", TENANT + "/" + id + "/2")).first().getString("message"))
                 .isEqualTo("left behind");
-        dev.orchestrion.content.support.ContentApi.as(TENANT, "content-editor").when()
-                .get("/api/v1/content/" + type + "/" + id + "/workflow/history").then().statusCode(200)
-                .body("data.message", org.hamcrest.Matchers.contains(null, "left behind"));
+        ContentApi.as(TENANT, "content-editor").when().get("/api/v1/content/" + type + "/" + id + "/workflow/history")
+                .then().statusCode(200).body("data.message", contains(null, "left behind"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.orchestrion.content.support.ContentApi;
 import dev.orchestrion.content.support.EntryEventsTopic;
 import dev.orchestrion.content.support.EntryEventsTopic.Event;
 import dev.orchestrion.testsupport.TestTokens;
@@ -188,8 +190,7 @@ class ApprovalWorkflowTest {
                 .put(path).then().statusCode(200).body("internal.workflowState", equalTo("declined"));
         // 422: the entry no longer fits its type and resubmitting validates it
         as(TENANT, "designer")
-                .body("{\"workflowId\":\"approval\",\"fields\":["
-                        + dev.orchestrion.content.support.ContentApi.TITLE_FIELD
+                .body("{\"workflowId\":\"approval\",\"fields\":[" + ContentApi.TITLE_FIELD
                         + ",{\"name\":\"summary\",\"type\":\"text\",\"required\":true}]}")
                 .when().put("/api/v1/internal/contenttype/" + type).then().statusCode(200);
         transition(TENANT, "content-editor", type, id, "_declined_awaitingApproval").statusCode(422)
@@ -198,7 +199,7 @@ class ApprovalWorkflowTest {
         as(TENANT, "content-editor").body("{\"title\":\"Genmaicha\",\"summary\":\"Toasted rice\"}").when()
                 .put("/api/v1/content/" + type + "/" + id).then().statusCode(200);
         transition(TENANT, "content-editor", type, id, "_declined_awaitingApproval").statusCode(200);
-        as(TENANT, "content-editor").body("{\"dateTime\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}").when()
+        as(TENANT, "content-editor").body("{\"dateTime\":\"" + Instant.now().plusSeconds(3600) + "\"}").when()
                 .put("/api/v1/content/" + type + "/" + id + "/schedules/publish").then().statusCode(200);
         transition(TENANT, "content-approver", type, id, "_awaitingApproval_published").statusCode(422)
                 .body("errors[0].message", containsString("_awaitingApproval_scheduled"));
@@ -212,8 +213,7 @@ class ApprovalWorkflowTest {
         String id = entry(TENANT, type, "Matcha");
         // the type gains a required field the entry lacks
         as(TENANT, "designer")
-                .body("{\"workflowId\":\"approval\",\"fields\":["
-                        + dev.orchestrion.content.support.ContentApi.TITLE_FIELD
+                .body("{\"workflowId\":\"approval\",\"fields\":[" + ContentApi.TITLE_FIELD
                         + ",{\"name\":\"summary\",\"type\":\"text\",\"required\":true}]}")
                 .when().put("/api/v1/internal/contenttype/" + type).then().statusCode(200);
         invoke(TENANT, "content-editor", type, id, "draft.submit", null).statusCode(422)

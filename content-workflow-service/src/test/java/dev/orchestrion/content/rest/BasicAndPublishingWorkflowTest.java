@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.orchestrion.content.support.ContentApi;
 import dev.orchestrion.content.support.EntryEventsTopic;
 import dev.orchestrion.content.support.EntryEventsTopic.Event;
 
@@ -113,7 +114,7 @@ class BasicAndPublishingWorkflowTest {
 
     @Test
     void savedIsTheDefaultOneStateWorkflow() {
-        String type = ContentApiTypes.plainType(TENANT);
+        String type = plainType(TENANT);
         String id = entry(TENANT, type, "Chai");
         get(TENANT, type, id).body("internal.workflowState", equalTo("saved"))
                 .body("internal.workflowPublishedAt", equalTo(-1)).body("internal.workflowPublicVersion", equalTo(""))
@@ -135,14 +136,11 @@ class BasicAndPublishingWorkflowTest {
     }
 
     /** A type that names no workflow. */
-    static final class ContentApiTypes {
-
-        static String plainType(String tenant) {
-            String name = dev.orchestrion.content.support.ContentApi.unique("note");
-            as(tenant, "admin").body("{\"fields\":[" + dev.orchestrion.content.support.ContentApi.TITLE_FIELD + "]}")
-                    .when().put("/api/v1/internal/contenttype/" + name).then().statusCode(200)
-                    .body("workflowId", equalTo("saved"));
-            return name;
-        }
+    private static String plainType(String tenant) {
+        String name = ContentApi.unique("note");
+        as(tenant, "admin").body("{\"fields\":[" + ContentApi.TITLE_FIELD + "]}").when()
+                .put("/api/v1/internal/contenttype/" + name).then().statusCode(200)
+                .body("workflowId", equalTo("saved"));
+        return name;
     }
 }

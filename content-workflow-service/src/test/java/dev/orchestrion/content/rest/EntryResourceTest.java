@@ -7,6 +7,7 @@ import static dev.orchestrion.content.support.ContentApi.get;
 import static dev.orchestrion.content.support.ContentApi.getPublic;
 import static dev.orchestrion.content.support.ContentApi.invoke;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import dev.orchestrion.content.support.ContentApi;
+import dev.orchestrion.content.support.EntryEventsTopic;
 
 /** Entries in seed 004's style: internal fields, validation, versions, concurrency, lists and public visibility. */
 @QuarkusTest
@@ -207,6 +209,21 @@ class EntryResourceTest {
                 .post("/api/v1/content/" + type).then().statusCode(409);
         as(TENANT, "designer").when().get("/api/v1/content/" + type).then().statusCode(200)
                 .body("total_count", equalTo(0)).body("data[0]", nullValue());
+    }
+
+    @Test
+    void savesAndDeletionsAreAnnouncedOnTheTopic() {
+        String type = contentType(TENANT, "saved");
+        String id = entry(TENANT, type, "Announced");
+        update(type, id, "{\"title\":\"Announced again\",\"body\":\"New\"}").statusCode(200);
+        as(TENANT, "content-editor").when().delete("/api/v1/content/" + type + "/" + id).then().statusCode(204);
+        try (EntryEventsTopic topic = new EntryEventsTopic()) {
+            var events = topic.await(id, 3);
+            assertThat(events).extracting(e -> e.type()).containsExactly("dev.orchestrion.entry.created",
+                    "dev.orchestrion.entry.updated", "dev.orchestrion.entry.deleted");
+            assertThat(events.get(1).data().get("changedFields").toString()).isEqualTo("[\"body\",\"title\"]");
+            assertThat(events.get(1).data().get("latestVersion").asInt()).isEqualTo(2);
+        }
     }
 
     private static io.restassured.response.ValidatableResponse update(String type, String id, String body) {

@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.orchestrion.content.support.ContentApi;
 
 /** Workflow definitions in seed 003's format: CRUD, validation, built-ins and their aliases. */
 @QuarkusTest
@@ -42,8 +46,8 @@ class WorkflowDefinitionResourceTest {
         assertThat(stored.at("/version/createdBy").asText()).isEqualTo("tester@" + tenant);
         // everything else comes back exactly as sent
         ObjectNode expected = ((ObjectNode) sent).deepCopy();
-        expected.remove(java.util.List.of("isSystem", "version"));
-        stored.remove(java.util.List.of("isSystem", "version"));
+        expected.remove(List.of("isSystem", "version"));
+        stored.remove(List.of("isSystem", "version"));
         assertThat(stored).isEqualTo(expected);
         as(tenant, "content-editor").when().get("/api/v1/workflow-definitions/CustomEntryApproval").then()
                 .statusCode(200).body("projectId", equalTo("website"))
@@ -52,11 +56,10 @@ class WorkflowDefinitionResourceTest {
                 .body("states[0].events[0].parameters[0].editor.id", equalTo("multiline"))
                 .body("states[0].color", equalTo("cobalt"));
         // and it runs: a content type follows it
-        String type = dev.orchestrion.content.support.ContentApi.unique("custom");
+        String type = ContentApi.unique("custom");
         as(tenant, "designer")
-                .body("{\"workflowId\":\"CustomEntryApproval\",\"fields\":["
-                        + dev.orchestrion.content.support.ContentApi.TITLE_FIELD + "]}")
-                .when().put("/api/v1/internal/contenttype/" + type).then().statusCode(200);
+                .body("{\"workflowId\":\"CustomEntryApproval\",\"fields\":[" + ContentApi.TITLE_FIELD + "]}").when()
+                .put("/api/v1/internal/contenttype/" + type).then().statusCode(200);
         String id = entry(tenant, type, "Custom");
         invoke(tenant, "content-editor", type, id, "draft.submit", null).statusCode(200).body("internal.workflowState",
                 equalTo("awaitingApproval"));
@@ -113,13 +116,13 @@ class WorkflowDefinitionResourceTest {
 
     @Test
     void updatesAndDeletesATenantsDefinitionGuardingItsEntries() {
-        String id = dev.orchestrion.content.support.ContentApi.unique("flow");
+        String id = ContentApi.unique("flow");
         String twoStates = "{\"id\":\"" + id + "\",\"name\":{\"en-GB\":\"Two\"},\"states\":[{\"id\":\"draft\","
                 + "\"events\":[{\"id\":\"finish\",\"transitionTo\":\"done\"}]},{\"id\":\"done\",\"events\":[{\"id\":"
                 + "\"reopen\",\"transitionTo\":\"draft\"}]}]}";
         as(TENANT, "designer").body(twoStates).when().post("/api/v1/workflow-definitions").then().statusCode(201)
-                .body("uuid", org.hamcrest.Matchers.notNullValue());
-        String type = dev.orchestrion.content.support.ContentApi.contentType(TENANT, id);
+                .body("uuid", notNullValue());
+        String type = ContentApi.contentType(TENANT, id);
         String entryId = entry(TENANT, type, "Doc");
         invoke(TENANT, "content-editor", type, entryId, "draft.finish", null).statusCode(200);
         String oneState = "{\"states\":[{\"id\":\"draft\"}]}";

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 
+import dev.orchestrion.content.model.workflow.EventGroup;
 import dev.orchestrion.content.model.workflow.EventParameter;
 import dev.orchestrion.content.model.workflow.InvokableCondition;
 import dev.orchestrion.content.model.workflow.ParameterValidations;
@@ -77,8 +78,7 @@ class WorkflowDefinitionValidatorTest {
                         new InvokableCondition("title", null, null)),
                 null);
         WorkflowDefinition definition = new WorkflowDefinition("w", null, null, null, null,
-                List.of(state("draft", event)),
-                List.of(new dev.orchestrion.content.model.workflow.EventGroup("g", Map.of())), null, null, null);
+                List.of(state("draft", event)), List.of(new EventGroup("g", Map.of())), null, null, null);
         assertThat(WorkflowDefinitionValidator.problems(definition)).extracting(FieldError::field).containsExactly(
                 "states[0].events[0].groupId", "states[0].events[0].invokableWhen[0]",
                 "states[0].events[0].invokableWhen[1]", "states[0].events[0].parameters[0].dataType",
