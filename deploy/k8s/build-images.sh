@@ -55,7 +55,8 @@ for s in "${SERVICES[@]}"; do
       kind load docker-image "$image" --name "$kind_cluster"
     else
       archive=$(mktemp --suffix=.tar)
-      "$builder" push "$image" "docker-archive:$archive:$image"
+      if [[ $builder == buildah ]]; then buildah push "$image" "docker-archive:$archive:$image"
+      else "$builder" save -o "$archive" "$image"; fi
       kind load image-archive "$archive" --name "$kind_cluster"
       rm -f "$archive"
     fi
