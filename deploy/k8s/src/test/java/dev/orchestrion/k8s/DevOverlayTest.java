@@ -9,20 +9,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** overlays/dev: one replica each, with Kafka (Strimzi), PostgreSQL and MongoDB inside the cluster. */
+@RequiresKubectl
 class DevOverlayTest {
 
     private static Manifests dev;
 
     @BeforeAll
     static void render() {
-        Assumptions.assumeTrue(Kustomize.kubectl().isPresent(), Kustomize.KUBECTL_MISSING);
         dev = Kustomize.render("overlays/dev");
     }
 

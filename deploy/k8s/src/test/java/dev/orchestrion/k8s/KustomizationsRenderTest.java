@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,12 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Every kustomization under deploy/k8s renders, and every service Deployment in it is fit to run. */
+@RequiresKubectl
 class KustomizationsRenderTest {
-
-    @BeforeAll
-    static void kubectlIsInstalled() {
-        Assumptions.assumeTrue(Kustomize.kubectl().isPresent(), Kustomize.KUBECTL_MISSING);
-    }
 
     static List<String> kustomizations() {
         return Kustomize.kustomizations();
@@ -36,9 +31,11 @@ class KustomizationsRenderTest {
         Manifests manifests = Kustomize.render(dir);
 
         assertThat(manifests.resources()).as(dir + " renders resources").isNotEmpty();
+        SoftAssertions softly = new SoftAssertions();
         for (JsonNode deployment : manifests.all("Deployment")) {
-            ServiceWorkloads.assertOperable(manifests, deployment);
+            ServiceWorkloads.checkOperable(softly, manifests, deployment);
         }
+        softly.assertAll();
     }
 
     @ParameterizedTest(name = "{0}")

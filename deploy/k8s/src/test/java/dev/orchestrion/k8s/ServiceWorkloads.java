@@ -20,12 +20,12 @@ final class ServiceWorkloads {
     private ServiceWorkloads() {
     }
 
-    static void assertOperable(Manifests manifests, JsonNode deployment) {
+    /** Records every shortcoming of the Deployment in {@code softly}; the caller asserts them all at once. */
+    static void checkOperable(SoftAssertions softly, Manifests manifests, JsonNode deployment) {
         String name = Manifests.name(deployment);
         String where = manifests.dir() + ": Deployment " + name + ": ";
         JsonNode pod = Manifests.podSpec(deployment);
         JsonNode container = Manifests.container(deployment);
-        SoftAssertions softly = new SoftAssertions();
 
         int httpPort = -1;
         for (JsonNode port : container.path("ports")) {
@@ -120,7 +120,6 @@ final class ServiceWorkloads {
         }
         softly.assertThat(environment.get("QUARKUS_HTTP_PORT")).as(where + "QUARKUS_HTTP_PORT matches the http port")
                 .isEqualTo(String.valueOf(httpPort));
-        softly.assertAll();
     }
 
     private static void assertHttpProbe(SoftAssertions softly, String what, JsonNode probe, String path) {
