@@ -6,7 +6,7 @@
 set -eu
 umask 077
 cd /tmp
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out private-key.pem 2>/dev/null
+openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out private-key.pem
 openssl pkey -in private-key.pem -pubout -out public-key.pem
 connections_key=$(openssl rand -base64 32 | tr -d '\n')
 
