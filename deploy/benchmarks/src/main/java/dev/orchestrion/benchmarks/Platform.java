@@ -80,11 +80,16 @@ public final class Platform {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
+        return repositoryRoot().resolve(".data");
+    }
+
+    /** The repository root: the nearest folder above the working directory that holds the orchestrion script. */
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !dir.resolve("orchestrion").toFile().exists()) {
             dir = dir.getParent();
         }
-        return (dir == null ? Path.of("") : dir).resolve(".data");
+        return dir == null ? Path.of("").toAbsolutePath() : dir;
     }
 
     private static String env(String name, String fallback) {

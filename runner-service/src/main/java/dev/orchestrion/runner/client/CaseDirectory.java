@@ -35,6 +35,8 @@ public class CaseDirectory {
     private final Map<String, CaseStatus> cases = new ConcurrentHashMap<>();
     private final Map<String, ParameterSetView> parameterSets = new ConcurrentHashMap<>();
     private final Map<String, ParameterValidationView> validations = new ConcurrentHashMap<>();
+    private final InFlight<Map<String, Object>> caseCalls = new InFlight<>();
+    private final InFlight<ParameterSetView> parameterSetCalls = new InFlight<>();
 
     public CaseDirectory(@RestClient CaseServiceClient client, ServiceTokens tokens) {
         this.client = client;
@@ -60,7 +62,8 @@ public class CaseDirectory {
 
     /** The case's data (for workflows whose expressions read {@code case}); null when absent. */
     public Uni<Map<String, Object>> data(String tenant, String caseId) {
-        return fetchCase(tenant, caseId).onFailure().transform(e -> Remote.unavailable("case-service", e));
+        return caseCalls.get(key(tenant, caseId), () -> fetchCase(tenant, caseId)).onFailure()
+                .transform(e -> Remote.unavailable("case-service", e));
     }
 
     /** Records what a case event says. */
@@ -77,8 +80,8 @@ public class CaseDirectory {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return fetchParameterSet(tenant, id).onFailure().transform(e -> Remote.unavailable("case-service", e))
-                .invoke(set -> {
+        return parameterSetCalls.get(key(tenant, id), () -> fetchParameterSet(tenant, id)).onFailure()
+                .transform(e -> Remote.unavailable("case-service", e)).invoke(set -> {
                     if (set != null) {
                         if (parameterSets.size() >= MAX_ENTRIES) {
                             parameterSets.clear();

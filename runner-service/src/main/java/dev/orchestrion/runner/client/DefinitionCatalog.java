@@ -32,6 +32,8 @@ public class DefinitionCatalog {
     private final ServiceTokens tokens;
     private final Map<String, DefinitionView> definitions = new ConcurrentHashMap<>();
     private final Map<String, WorkflowGraph> graphs = new ConcurrentHashMap<>();
+    private final InFlight<DefinitionView> definitionCalls = new InFlight<>();
+    private final InFlight<WorkflowGraph> versionCalls = new InFlight<>();
 
     public DefinitionCatalog(@RestClient DefinitionServiceClient client, ServiceTokens tokens) {
         this.client = client;
@@ -44,7 +46,7 @@ public class DefinitionCatalog {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return fetchDefinition(tenant, definitionId).onFailure()
+        return definitionCalls.get(key(tenant, definitionId), () -> fetchDefinition(tenant, definitionId)).onFailure()
                 .transform(e -> Remote.unavailable("definition-service", e)).invoke(view -> {
                     if (view != null) {
                         definitions.put(key(tenant, definitionId), view);
@@ -59,7 +61,7 @@ public class DefinitionCatalog {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return fetchVersion(tenant, definitionId, version).onFailure()
+        return versionCalls.get(key, () -> fetchVersion(tenant, definitionId, version)).onFailure()
                 .transform(e -> Remote.unavailable("definition-service", e)).map(graph -> {
                     if (graphs.size() >= MAX_GRAPHS) {
                         graphs.clear();

@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.repository.OutboxRepository;
+import dev.orchestrion.runner.scheduling.Periodic;
 
 /**
  * Publishes outbox rows. The writer hands each committed row over right away ({@link #publish}): no polling delay.
@@ -47,7 +51,10 @@ public class OutboxRelay {
                 .onFailure().recoverWithNull();
     }
 
-    @Scheduled(every = "0.1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    void startCleanup(@Observes StartupEvent startup, Vertx vertx) {
+        Periodic.every(vertx, Duration.ofMillis(100), "outbox cleanup", this::deletePublished);
+    }
+
     Uni<Void> deletePublished() {
         if (published.isEmpty()) {
             return Uni.createFrom().voidItem();

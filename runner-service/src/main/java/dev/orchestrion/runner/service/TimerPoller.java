@@ -5,19 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.engine.EngineCommand;
 import dev.orchestrion.runner.messaging.OutboundRecord;
 import dev.orchestrion.runner.messaging.OutboxRelay;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.repository.OutboxRepository;
 import dev.orchestrion.runner.repository.TimerRepository;
+import dev.orchestrion.runner.scheduling.Periodic;
 
 /**
  * Fires due timers: in one transaction it takes them out of {@code run_timers} (skipping rows another instance has
@@ -42,7 +46,10 @@ public class TimerPoller {
         this.relay = relay;
     }
 
-    @Scheduled(every = "${orchestrion.runner.timer-poll-interval:PT0.2S}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent startup, Vertx vertx, RunnerConfig config) {
+        Periodic.every(vertx, config.timerPollInterval(), "timer poll", this::fireDueTimers);
+    }
+
     Uni<Void> fireDueTimers() {
         Instant now = Instant.now();
         return pool.withTransaction(tx -> timers.takeDue(tx, now, BATCH).chain(due -> {

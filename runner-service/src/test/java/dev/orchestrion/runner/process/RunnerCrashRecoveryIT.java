@@ -51,7 +51,7 @@ class RunnerCrashRecoveryIT {
              "executionConnectors":[{"from":"start","output":"next","to":"wait"},{"from":"wait","output":"next","to":"end"}]}
             """;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String token = TestTokens.token("acme", "client");
 
     @Test

@@ -94,7 +94,7 @@ public final class RunnerProcess implements AutoCloseable {
 
     /** Waits until the instance answers its readiness check with UP. */
     public RunnerProcess awaitReady() {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Awaitility.await(name + " ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {

@@ -1,0 +1,144 @@
+package dev.orchestrion.benchmarks.runner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orchestrion.benchmarks.BenchmarkResult;
+import dev.orchestrion.benchmarks.LoadDriver;
+import dev.orchestrion.benchmarks.Platform;
+
+/**
+ * Runs of the reference workflow ({@code docs/examples/reference-workflow.json}: start, set, if, set, end) requested
+ * through {@code POST /workflows/run} against the running platform ({@code ./orchestrion up}; PostgreSQL with fsync
+ * on), each counted from the request until its RunCompleted event reaches a Kafka consumer. Every run is durable
+ * (checkpointed) and every step is recorded and published as events.
+ * <ul>
+ * <li>closed loop at 16 and 64 clients: each client requests a run and waits for its RunCompleted before the next,
+ * so the figure is completed runs per second;</li>
+ * <li>fixed rates (default 15, 200 and 1,000 runs/s): the run latency a client sees at that load, from the scheduled
+ * request time (a stall is not hidden);</li>
+ * <li>the acceptance latency alone ({@code POST /workflows/run} answering 200) at the middle rate.</li>
+ * </ul>
+ *
+ * <pre>
+ * ./orchestrion up
+ * ./orchestrion bench RunBenchmark
+ * </pre>
+ *
+ * System properties: {@code orchestrion.bench.warmup}, {@code orchestrion.bench.duration} (ISO-8601, default
+ * {@code PT10S}, {@code PT30S}), {@code orchestrion.bench.clients} (default {@code 16,64}),
+ * {@code orchestrion.bench.rates} (default {@code 15,200,1000}); environment {@code KAFKA_BOOTSTRAP_SERVERS}
+ * (default {@code 127.0.0.1:19092}) and the service URLs of {@link Platform}.
+ */
+public final class RunBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NAME = "runner reference workflow";
+
+    private final String designer = Platform.token("benchmark", "designer", "operator");
+    private final String client = Platform.token("benchmark", "client");
+    private String requestBody;
+
+    private RunBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration warmup = Duration.parse(System.getProperty("orchestrion.bench.warmup", "PT10S"));
+        Duration duration = Duration.parse(System.getProperty("orchestrion.bench.duration", "PT30S"));
+        List<Integer> clients = integers(System.getProperty("orchestrion.bench.clients", "16,64"));
+        List<Integer> rates = integers(System.getProperty("orchestrion.bench.rates", "15,200,1000"));
+        String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
+        RunBenchmark benchmark = new RunBenchmark();
+        benchmark.prepare();
+        try (RunCompletions completions = new RunCompletions(kafka)) {
+            benchmark.measure(completions, warmup, duration, clients, rates);
+        }
+        System.exit(0);
+    }
+
+    /** Creates the reference definition, starts it, and makes one case and one parameter set to run with. */
+    private void prepare() throws Exception {
+        Path example = Platform.repositoryRoot().resolve("docs/examples/reference-workflow.json");
+        String created = Platform.send(Platform.json("POST", Platform.DEFINITIONS + "/definitions", designer,
+                Files.readString(example)).build());
+        String definitionId = JSON.readTree(created).get("id").asText();
+        Platform.send(Platform.json("POST", Platform.DEFINITIONS + "/definitions/" + definitionId + "/start", designer,
+                "{}").build());
+        String caseId = JSON.readTree(Platform.send(Platform.json("POST", Platform.CASES + "/cases", client,
+                "{\"firstName\":\"Bench\"}").build())).get("id").asText();
+        String parametersId = JSON.readTree(Platform.send(Platform.json("POST", Platform.CASES + "/parameters", client,
+                "{\"workflowDefinitionId\":\"" + definitionId + "\",\"parameters\":{\"amount\":75}}").build()))
+                .get("id").asText();
+        requestBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + definitionId
+                + "\",\"parametersId\":\"" + parametersId + "\"}";
+        // One run end to end first: fails fast, with the answer, if anything is not wired.
+        String runId = JSON.readTree(Platform.send(request())).get("id").asText();
+        JsonNode run = JSON.readTree(Platform.send(Platform.request(Platform.RUNNER + "/workflows/" + runId
+                + "?wait=30s", client).GET().build()));
+        if (!"COMPLETED".equals(run.get("status").asText())) {
+            throw new IllegalStateException("The reference run did not complete: " + run);
+        }
+        System.out.println("Reference workflow " + definitionId + " is active; first run completed.");
+    }
+
+    private void measure(RunCompletions completions, Duration warmup, Duration duration, List<Integer> clients,
+            List<Integer> rates) throws InterruptedException {
+        List<BenchmarkResult> results = new ArrayList<>();
+        LoadDriver.Operation completedRun = () -> Platform.http()
+                .sendAsync(request(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .thenCompose(response -> {
+                    if (response.statusCode() != 200) {
+                        return CompletableFuture.completedFuture(response.statusCode());
+                    }
+                    String runId = runId(response.body());
+                    return completions.ended(runId).orTimeout(60, TimeUnit.SECONDS)
+                            .thenApply(status -> status.equals("completed") ? 200 : 599)
+                            .exceptionally(timeout -> -2);
+                });
+        for (int count : clients) {
+            results.add(LoadDriver.closedLoop(NAME + " (request to RunCompleted)", count, warmup, duration,
+                    completedRun).record());
+        }
+        for (int rate : rates) {
+            results.add(LoadDriver.fixedRate(NAME + " (request to RunCompleted)", rate, warmup, duration, completedRun)
+                    .record());
+        }
+        if (!rates.isEmpty()) {
+            int rate = rates.get(rates.size() / 2);
+            results.add(LoadDriver.fixedRate("runner POST /workflows/run (accepted)", rate, warmup, duration,
+                    () -> Platform.status(request())).record());
+        }
+        System.out.println();
+        results.forEach(r -> System.out.println(r.summary()));
+    }
+
+    private java.net.http.HttpRequest request() {
+        return Platform.json("POST", Platform.RUNNER + "/workflows/run", client, requestBody).build();
+    }
+
+    private static String runId(String body) {
+        try {
+            return JSON.readTree(body).get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<Integer> integers(String csv) {
+        List<Integer> values = new ArrayList<>();
+        for (String part : csv.split(",")) {
+            if (!part.isBlank()) {
+                values.add(Integer.parseInt(part.trim()));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.orchestrion.benchmarks.runner;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Watches {@code workflow.run-events} for runs ending, as any downstream consumer would: a benchmark asks for the
+ * moment a run's RunCompleted (or RunFailed) reached a consumer. Reads every partition from its end, outside any
+ * consumer group.
+ */
+final class RunCompletions implements AutoCloseable {
+
+    private final Map<String, CompletableFuture<String>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, String> ended = new ConcurrentHashMap<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    RunCompletions(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor("workflow.run-events").stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        poller = new Thread(() -> {
+            try (consumer) {
+                while (running) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                        Header type = record.headers().lastHeader("ce_type");
+                        String kind = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+                        if (kind.equals("dev.orchestrion.run.completed") || kind.equals("dev.orchestrion.run.failed")
+                                || kind.equals("dev.orchestrion.run.cancelled")) {
+                            String status = kind.substring(kind.lastIndexOf('.') + 1);
+                            CompletableFuture<String> future = waiting.remove(record.key());
+                            if (future != null) {
+                                future.complete(status);
+                            } else {
+                                ended.put(record.key(), status);
+                            }
+                        }
+                    }
+                }
+            }
+        }, "run-completions");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    /** Completes with {@code completed}, {@code failed} or {@code cancelled} when the run's end event arrives. */
+    CompletableFuture<String> ended(String runId) {
+        String already = ended.remove(runId);
+        if (already != null) {
+            return CompletableFuture.completedFuture(already);
+        }
+        CompletableFuture<String> future = waiting.computeIfAbsent(runId, id -> new CompletableFuture<>());
+        // The end may have arrived between the two lookups.
+        String raced = ended.remove(runId);
+        if (raced != null) {
+            waiting.remove(runId);
+            future.complete(raced);
+        }
+        return future;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+    }
+}
