@@ -1,6 +1,7 @@
 -- The trigger registry: the trigger of each definition's published version, kept from definition events (and the
 -- version it pins), so that every runner instance, also a new one, knows which definitions start on events,
--- schedules and HTTP bindings without replaying history. revision orders the events of one definition.
+-- schedules and HTTP bindings without replaying history. revision orders the events of one definition; an event
+-- that happened before active_since (when the definition last became ACTIVE) does not trigger it.
 CREATE TABLE trigger_registry (
     definition_id  uuid PRIMARY KEY,
     tenant         varchar(64)  NOT NULL,
@@ -14,6 +15,7 @@ CREATE TABLE trigger_registry (
     http_path      varchar(1000),
     exclusive_group varchar(200),
     trigger        jsonb,
+    active_since   timestamptz,
     updated_at     timestamptz  NOT NULL
 );
 
