@@ -22,7 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -103,8 +106,9 @@ public class WebhookResource {
     @Operation(summary = "Rotate a subscription's signing secret", description = "Answers the new secret (shown once). During the grace period deliveries carry two signatures, one per secret, so receivers can switch over without losing a delivery.")
     @APIResponse(responseCode = "200", description = "The new secret")
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
-    public Uni<SecretResponse> rotate(@PathParam("id") UUID id, RotateSecretRequest request) {
-        return webhooks.rotate(caller.tenant(), id, request == null ? null : request.gracePeriod());
+    public Uni<SecretResponse> rotate(@PathParam("id") UUID id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) String body) {
+        return webhooks.rotate(caller.tenant(), id, gracePeriod(body));
     }
 
     @POST
@@ -112,8 +116,9 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Issue (rotate) the tenant's callback signing secret", description = "Completion webhooks of runs requested with a callbackUrl are signed with the tenant's callback secret. Answers the new secret (shown once); the previous one verifies for the grace period.")
     @APIResponse(responseCode = "200", description = "The new secret")
-    public Uni<SecretResponse> rotateCallbackSecret(RotateSecretRequest request) {
-        return webhooks.rotateCallbackSecret(caller.tenant(), request == null ? null : request.gracePeriod());
+    public Uni<SecretResponse> rotateCallbackSecret(
+            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) String body) {
+        return webhooks.rotateCallbackSecret(caller.tenant(), gracePeriod(body));
     }
 
     @GET
@@ -160,6 +165,20 @@ public class WebhookResource {
     private static Page<DeliveryView> views(Page<dev.orchestrion.runner.webhook.model.Delivery> page) {
         return new Page<>(page.items().stream().map(WebhookMapper::toView).toList(), page.page(), page.size(),
                 page.total());
+    }
+
+    /** The optional rotation body, read whatever its content type (an empty POST is fine). */
+    private static String gracePeriod(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return dev.orchestrion.runner.mapping.Json.MAPPER.readerFor(RotateSecretRequest.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .<RotateSecretRequest>readValue(body).gracePeriod();
+        } catch (java.io.IOException e) {
+            throw ProblemException.badRequest("The body must be {\"gracePeriod\": \"PT24H\"}: " + e.getMessage());
+        }
     }
 
     private static UUID uuid(String runId) {
