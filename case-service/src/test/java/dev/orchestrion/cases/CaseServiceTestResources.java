@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
+import dev.orchestrion.cases.testing.FakeDefinitionService;
 import dev.orchestrion.testsupport.JwtTestResource;
 import dev.orchestrion.testsupport.KafkaTestResource;
 import dev.orchestrion.testsupport.PostgresTestResource;
@@ -12,6 +13,7 @@ import dev.orchestrion.testsupport.PostgresTestResource;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "database", value = "cases"))
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeDefinitionService.class, scope = TestResourceScope.GLOBAL)
 public final class CaseServiceTestResources {
 
     private CaseServiceTestResources() {

@@ -1,6 +1,8 @@
 package dev.orchestrion.cases.model;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -8,6 +10,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A case: the person or company going through workflows, owned by one tenant. */
 @Entity
@@ -29,7 +34,14 @@ public class CaseEntity {
     public String companyAddress;
     public String externalRef;
 
+    /** What workflows learn about the case: a free JSON object, merge-patched. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> attributes = new LinkedHashMap<>();
+
     public boolean erased;
+
+    public Instant erasedAt;
 
     @Column(nullable = false, updatable = false)
     public Instant createdAt;

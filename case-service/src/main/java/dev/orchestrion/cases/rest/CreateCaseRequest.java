@@ -5,7 +5,12 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The body of {@code POST /cases}: every field is optional. */
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The body of {@code POST /cases}: every field is optional. Also the writable fields of a case, which a merge patch
+ * must leave valid by the same rules.
+ */
 @Schema(name = "CreateCaseRequest", description = "Data about the person or company; every field is optional.")
 public record CreateCaseRequest(@Schema(examples = "Ada") @Size(max = 200) String firstName,
         @Schema(examples = "Lovelace") @Size(max = 200) String lastName,
@@ -14,5 +19,6 @@ public record CreateCaseRequest(@Schema(examples = "Ada") @Size(max = 200) Strin
         @Schema(examples = "Analytical Engines Ltd") @Size(max = 300) String companyName,
         @Schema(examples = "556000-0000") @Size(max = 64) String companyNumber,
         @Schema(examples = "1 Engine Street, London") @Size(max = 500) String companyAddress,
-        @Schema(description = "The client system's own id for this case", examples = "crm-42") @Size(max = 200) String externalRef) {
+        @Schema(description = "The client system's own id for this case", examples = "crm-42") @Size(max = 200) String externalRef,
+        @Schema(description = "A free JSON object for what workflows learn about the case (size-limited)") ObjectNode attributes) {
 }

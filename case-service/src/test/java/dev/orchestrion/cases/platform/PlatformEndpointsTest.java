@@ -2,8 +2,9 @@ package dev.orchestrion.cases.platform;
 
 import java.util.List;
 
-import dev.orchestrion.testsupport.PlatformEndpointsContract;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.orchestrion.testsupport.PlatformEndpointsContract;
 
 @QuarkusTest
 class PlatformEndpointsTest extends PlatformEndpointsContract {

@@ -10,6 +10,7 @@ public final class ContentTypeMapper {
     }
 
     public static ContentTypeResponse toResponse(ContentType t) {
-        return new ContentTypeResponse(t.name(), t.label(), t.workflowId(), t.version(), t.createdAt(), t.updatedAt());
+        return new ContentTypeResponse(t.id(), t.name(), t.label(), false, t.workflowId(), t.fields(), t.version(),
+                t.createdAt(), t.updatedAt());
     }
 }

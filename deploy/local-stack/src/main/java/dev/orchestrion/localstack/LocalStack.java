@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * under one directory; Ctrl-C (SIGTERM) stops everything cleanly.
  *
  * <pre>
- * java -jar orchestrion-local-stack.jar [--data DIR] [--fresh]
- * java -jar orchestrion-local-stack.jar token [--data DIR] --tenant T --roles r1,r2 [--subject S] [--hours H]
+ * java -cp "orchestrion-local-stack.jar:lib/*" dev.orchestrion.localstack.LocalStack [--data DIR] [--fresh]
+ * java -cp "orchestrion-local-stack.jar:lib/*" dev.orchestrion.localstack.LocalStack token [--data DIR] --tenant T --roles r1,r2 [--subject S] [--hours H]
  * </pre>
  */
 public final class LocalStack implements AutoCloseable {

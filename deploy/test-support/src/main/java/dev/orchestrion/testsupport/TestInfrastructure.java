@@ -2,7 +2,6 @@ package dev.orchestrion.testsupport;
 
 import java.util.Locale;
 
-import dev.orchestrion.localstack.KafkaNode;
 import dev.orchestrion.localstack.PlatformTopics;
 
 /**
@@ -16,7 +15,7 @@ import dev.orchestrion.localstack.PlatformTopics;
  */
 public final class TestInfrastructure {
 
-    private static String kafkaBootstrapServers;
+    private static TestKafka kafka;
     private static TestPostgres postgres;
     private static String mongoConnectionString;
 
@@ -24,21 +23,24 @@ public final class TestInfrastructure {
     }
 
     /** Kafka with the platform's topics created. */
-    public static synchronized String kafkaBootstrapServers() {
-        if (kafkaBootstrapServers == null) {
+    public static synchronized TestKafka kafka() {
+        if (kafka == null) {
             String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
             if (external != null && !external.isBlank()) {
-                kafkaBootstrapServers = external;
+                kafka = new ExternalTestKafka(external);
             } else if (containers()) {
-                kafkaBootstrapServers = ContainerInfrastructure.kafkaBootstrapServers();
+                kafka = new ExternalTestKafka(ContainerInfrastructure.kafkaBootstrapServers());
             } else {
-                KafkaNode node = KafkaNode.start(null, 0, 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(node::close, "test-kafka-stop"));
-                kafkaBootstrapServers = node.bootstrapServers();
+                kafka = new EmbeddedTestKafka();
             }
-            PlatformTopics.ensure(kafkaBootstrapServers, PlatformTopics.partitionsByTopic());
+            PlatformTopics.ensure(kafka.bootstrapServers(), PlatformTopics.partitionsByTopic());
         }
-        return kafkaBootstrapServers;
+        return kafka;
+    }
+
+    /** The bootstrap servers of {@link #kafka()}. */
+    public static String kafkaBootstrapServers() {
+        return kafka().bootstrapServers();
     }
 
     public static synchronized TestPostgres postgres() {

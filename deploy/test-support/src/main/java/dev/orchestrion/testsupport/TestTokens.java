@@ -34,11 +34,11 @@ public final class TestTokens {
                 Duration.ofMinutes(-1));
     }
 
-    static String publicKeyPem() {
+    public static String publicKeyPem() {
         return SigningKeys.pem("PUBLIC KEY", KEYS.getPublic().getEncoded());
     }
 
-    static String privateKeyPem() {
+    public static String privateKeyPem() {
         return SigningKeys.pem("PRIVATE KEY", KEYS.getPrivate().getEncoded());
     }
 }

@@ -1,0 +1,143 @@
+package dev.orchestrion.cases.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+import dev.orchestrion.cases.model.IdempotencyClaim;
+import dev.orchestrion.cases.model.IdempotencyRecord;
+import dev.orchestrion.cases.model.ParameterSetEntity;
+import dev.orchestrion.cases.model.ParameterViolation;
+import dev.orchestrion.cases.repository.ParameterSetRepository;
+import dev.orchestrion.cases.rest.CreateParameterSetRequest;
+import dev.orchestrion.support.problem.Problem;
+import dev.orchestrion.support.problem.ProblemException;
+
+/**
+ * Parameter sets: values for one workflow definition, checked against the definition's parameter schema (its current
+ * published version, or its draft if it never started), completed with the schema's defaults, stored immutable.
+ */
+@ApplicationScoped
+public class ParameterSetService {
+
+    static final String CREATE_OPERATION = "POST /parameters";
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ParameterSetRepository sets;
+    private final ParameterSchemas schemas;
+    private final IdempotencyKeys idempotency;
+    private final ObjectMapper json;
+    private final ParameterValidator validator = new ParameterValidator();
+
+    public ParameterSetService(ParameterSetRepository sets, ParameterSchemas schemas, IdempotencyKeys idempotency,
+            ObjectMapper json) {
+        this.sets = sets;
+        this.schemas = schemas;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /**
+     * The outcome of a create.
+     *
+     * @param set the parameter set
+     * @param replayed whether an earlier request with the same Idempotency-Key created it
+     * @param status the status of the answer (that of the first answer when replayed)
+     */
+    public record Created(ParameterSetEntity set, boolean replayed, int status) {
+    }
+
+    /**
+     * Creates a parameter set. With an Idempotency-Key, an earlier identical request's set is answered before anything
+     * else (even while definition-service is down); a different request with the key is a 422.
+     */
+    public Uni<Created> create(String tenant, CreateParameterSetRequest request, String idempotencyKey) {
+        Instant now = now();
+        IdempotencyClaim claim = idempotency.claim(idempotencyKey, CREATE_OPERATION, request, now);
+        if (claim == null) {
+            return validateAndStore(tenant, request, null, now);
+        }
+        return idempotency.earlierResult(tenant, claim, now).chain(
+                earlier -> earlier != null ? replay(tenant, earlier) : validateAndStore(tenant, request, claim, now));
+    }
+
+    private Uni<Created> validateAndStore(String tenant, CreateParameterSetRequest request, IdempotencyClaim claim,
+            Instant now) {
+        return schemas.current(tenant, request.workflowDefinitionId()).chain(schema -> {
+            ParameterValidator.Result result = validator.validate(schema.parameters(), request.parameters());
+            if (!result.valid()) {
+                throw violations(result.violations());
+            }
+            ParameterSetEntity set = new ParameterSetEntity();
+            set.id = UUID.randomUUID();
+            set.tenant = tenant;
+            set.workflowDefinitionId = request.workflowDefinitionId();
+            set.definitionVersion = schema.version();
+            set.parameters = json.convertValue(result.values(), MAP);
+            set.createdAt = now;
+            return sets.insert(set, text(result.values()), claim).chain(stored -> {
+                if (stored) {
+                    return Uni.createFrom().item(new Created(set, false, 201));
+                }
+                // A concurrent request with the same key got there first.
+                return idempotency.earlierResult(tenant, claim, now)
+                        .chain(earlier -> earlier != null
+                                ? replay(tenant, earlier)
+                                : Uni.createFrom().failure(ProblemException
+                                        .conflict("This Idempotency-Key is being reused right now; try again")));
+            });
+        });
+    }
+
+    private Uni<Created> replay(String tenant, IdempotencyRecord earlier) {
+        return Panache.withSession(() -> sets.findInTenant(tenant, earlier.resourceId())).onItem().ifNull()
+                .failWith(() -> ProblemException.conflict("The parameter set this Idempotency-Key created is gone"))
+                .map(set -> new Created(set, true, earlier.status()));
+    }
+
+    public Uni<ParameterSetEntity> get(String tenant, UUID id) {
+        return Panache.withSession(() -> sets.findInTenant(tenant, id)).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("Parameter set", id));
+    }
+
+    /** Checks a stored set against one published version of its definition (a run may pin another version). */
+    public Uni<List<ParameterViolation>> validateAgainstVersion(String tenant, UUID id, int version) {
+        return get(tenant, id).chain(set -> schemas.ofVersion(tenant, set.workflowDefinitionId, version)
+                .map(schema -> validator.validate(schema.parameters(), json.valueToTree(set.parameters)).violations()));
+    }
+
+    private String text(ObjectNode values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write parameter values", e);
+        }
+    }
+
+    private static ProblemException violations(List<ParameterViolation> violations) {
+        List<Problem.FieldError> errors = violations.stream().map(v -> new Problem.FieldError(v.field(), v.message()))
+                .toList();
+        String detail = "The parameters do not meet the definition's parameter schema: "
+                + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+        return ProblemException.validation(detail, errors);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
