@@ -11,17 +11,17 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.orchestrion.runner.WebhookReceiver;
 
 /** A receiver's side of Standard Webhooks, written from the specification (not from the runner's code). */
-final class Signatures {
+public final class Signatures {
 
     private Signatures() {
     }
 
     /** Whether one of the request's signatures is the HMAC-SHA256 of {@code id.timestamp.body} with the secret. */
-    static boolean verifies(WebhookReceiver.Received request, String secret) {
+    public static boolean verifies(WebhookReceiver.Received request, String secret) {
         return signatures(request).contains(expected(request, secret));
     }
 
-    static List<String> signatures(WebhookReceiver.Received request) {
+    public static List<String> signatures(WebhookReceiver.Received request) {
         return Arrays.asList(request.header("webhook-signature").split(" "));
     }
 

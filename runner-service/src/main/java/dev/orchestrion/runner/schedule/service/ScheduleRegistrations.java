@@ -1,6 +1,7 @@
 package dev.orchestrion.runner.schedule.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,9 @@ public class ScheduleRegistrations {
                     e.getMessage());
             return schedules.remove(tx, next.definitionId());
         }
-        return schedules.reset(tx, next.definitionId(), next.tenant(), next.version(), now, spec.nextAfter(now, now),
-                now);
+        // interval ticks count from a whole second, so ticks read well and compare exactly wherever they are stored
+        Instant anchor = now.truncatedTo(ChronoUnit.SECONDS);
+        return schedules.reset(tx, next.definitionId(), next.tenant(), next.version(), anchor,
+                spec.nextAfter(now, anchor), now);
     }
 }
