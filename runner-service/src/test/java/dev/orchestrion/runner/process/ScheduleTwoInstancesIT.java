@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.orchestrion.runner.Definitions;
@@ -27,6 +28,7 @@ import dev.orchestrion.testsupport.TestPostgres;
  * Two packaged runners, each its own process, share one database and Kafka; both tick the schedules. Each tick of a
  * schedule fires once: one firing row and one run per tick, never two, also after one instance is killed.
  */
+@Tag("packaged-runner")
 class ScheduleTwoInstancesIT {
 
     private static final String DATABASE = "runner_schedule_it";
@@ -50,8 +52,9 @@ class ScheduleTwoInstancesIT {
             PeerEvents.definitionEvent(tenant, definitionId, "started", "ACTIVE", 1, 1);
 
             Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(firings(postgres, definitionId)).as(
-                            "firings; logs:\n%s\n---\n%s", first.tail(), second.tail()).hasSizeGreaterThanOrEqualTo(5));
+                    .untilAsserted(() -> assertThat(firings(postgres, definitionId))
+                            .as("firings; logs:\n%s\n---\n%s", first.tail(), second.tail())
+                            .hasSizeGreaterThanOrEqualTo(5));
             first.kill();
             int beforeKill = firings(postgres, definitionId).size();
             Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))

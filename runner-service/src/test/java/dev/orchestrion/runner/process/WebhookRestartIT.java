@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import dev.orchestrion.testsupport.TestTokens;
  * with the same webhook-id, and no event is ever delivered under two ids, so a receiver that drops duplicates by
  * webhook-id sees each event once.
  */
+@Tag("packaged-runner")
 class WebhookRestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,9 +77,11 @@ class WebhookRestartIT {
 
             try (RunnerProcess second = RunnerProcess.start("webhooks-second", DATABASE, peers, FAST_RETRIES)) {
                 second.awaitReady();
-                JsonNode delivered = Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                JsonNode delivered = Awaitility.await().atMost(Duration.ofMinutes(1))
+                        .pollInterval(Duration.ofMillis(500))
                         .until(() -> send(second, "GET", "/webhooks/" + subscriptionId + "/deliveries?status=SUCCEEDED",
-                                TestTokens.token(tenant, "operator"), null, 200), log -> log.get("total").asInt() == RUNS);
+                                TestTokens.token(tenant, "operator"), null, 200),
+                                log -> log.get("total").asInt() == RUNS);
 
                 assertThat(receiver.count()).isGreaterThan(attemptsBefore);
                 assertThat(webhookIds(receiver)).hasSize(RUNS);
@@ -114,8 +118,8 @@ class WebhookRestartIT {
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body() + "\nlog:\n" + runner.tail());
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body()
+                    + "\nlog:\n" + runner.tail());
         }
         return JSON.readTree(response.body());
     }
