@@ -60,8 +60,11 @@ public final class WebhookDeliveryBenchmark {
 
         String definitionId = startReferenceWorkflow(token);
         String caseId = id(Platform.send(Platform.json("POST", Platform.CASES + "/cases", token, "{}").build()));
-        String parametersId = id(Platform.send(Platform.json("POST", Platform.CASES + "/parameters", token,
-                "{\"workflowDefinitionId\":\"" + definitionId + "\",\"parameters\":{\"amount\":21}}").build()));
+        String parametersId = id(
+                Platform.send(Platform
+                        .json("POST", Platform.CASES + "/parameters", token,
+                                "{\"workflowDefinitionId\":\"" + definitionId + "\",\"parameters\":{\"amount\":21}}")
+                        .build()));
         String runBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + definitionId
                 + "\",\"parametersId\":\"" + parametersId + "\"}";
         LoadDriver.Operation run = () -> Platform
@@ -107,12 +110,14 @@ public final class WebhookDeliveryBenchmark {
         receiver.stopMeasuring();
         var histogram = receiver.latencies();
         new BenchmarkResult(name, rate + "/s runs, RunCompleted to receiver", duration.toNanos() / 1e9,
-                histogram.getTotalCount(), receiver.duplicates(), histogram.getTotalCount() / (double) duration.toSeconds(),
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(90) / 1000.0,
-                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0,
-                new TreeMap<>(Map.of(200, histogram.getTotalCount())), Instant.now().toString()).record();
-        System.out.printf("%s: %d deliveries of runs ended in the window (%d runs accepted), %d duplicate webhook-ids%n",
-                name, histogram.getTotalCount(), requests.operations() - requests.errors(), receiver.duplicates());
+                histogram.getTotalCount(), receiver.duplicates(),
+                histogram.getTotalCount() / (double) duration.toSeconds(), histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+                histogram.getMaxValue() / 1000.0, new TreeMap<>(Map.of(200, histogram.getTotalCount())),
+                Instant.now().toString()).record();
+        System.out.printf(
+                "%s: %d deliveries of runs ended in the window (%d runs accepted), %d duplicate webhook-ids%n", name,
+                histogram.getTotalCount(), requests.operations() - requests.errors(), receiver.duplicates());
     }
 
     private static String startReferenceWorkflow(String token) throws IOException {
