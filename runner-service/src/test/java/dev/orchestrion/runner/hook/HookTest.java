@@ -131,6 +131,9 @@ class HookTest {
         given().header("X-API-Key", both).contentType(ContentType.JSON).body("{}").when()
                 .post("/hooks/{tenant}/orders/abc", tenant).then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("path.orderId"));
+        given().header("X-API-Key", both).header("Idempotency-Key", "k".repeat(101)).when()
+                .get("/hooks/{tenant}/ping", tenant).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("Idempotency-Key"));
         given().header("X-API-Key", both).contentType(ContentType.JSON).body("{not json").when()
                 .post("/hooks/{tenant}/orders/1", tenant).then().statusCode(400).contentType(PROBLEM);
 

@@ -124,6 +124,9 @@ public class HookResource {
                 query.put(name, values.get(0));
             }
         });
+        if (idempotencyKey != null && idempotencyKey.length() > 100) {
+            throw ProblemException.validation("Idempotency-Key", "must be at most 100 characters");
+        }
         HookService.HookCall call = new HookService.HookCall(tenant, method, path, apiKey,
                 idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim(),
                 caseId(uri.getQueryParameters().getFirst("caseId")), body(contentType, body), query);
