@@ -25,7 +25,9 @@ import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
 /**
  * Keeps the trigger registry from definition events: for each definition its status, the published version it pins
  * and that version's trigger (read once per version from definition-service), and since when it is ACTIVE. Events of
- * one definition are applied in revision order; an event with a revision already applied changes nothing.
+ * one definition are applied in revision order; an event with a revision already applied changes nothing. A change
+ * that cannot be applied (definition-service unreachable) is retried for about a quarter of an hour before it is
+ * logged and skipped, so one poisoned event cannot stop the registry for good.
  */
 @ApplicationScoped
 public class TriggerRegistryService {
@@ -68,7 +70,7 @@ public class TriggerRegistryService {
                     Instant now = Instant.now();
                     RegisteredTrigger next = next(change, version, previous, now);
                     return registry.upsert(tx, next).chain(() -> schedules.sync(tx, previous, next, now));
-                }))).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
+                }))).onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).atMost(30)
                 .onFailure()
                 .invoke(e -> LOG.errorf(
                         "Definition event for %s (revision %d) not applied to the trigger " + "registry: %s",
