@@ -102,6 +102,16 @@ public class CaseDirectory {
                 .transform(e -> Remote.unavailable("case-service", e)).invoke(v -> validations.put(key, v));
     }
 
+    /** Creates a case (a system case of a definition); answers its id. Not retried: a retry could create two. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    public Uni<String> create(String tenant, Map<String, Object> fields) {
+        return client.create(tokens.authorizationFor(tenant), fields).onFailure()
+                .transform(e -> Remote.unavailable("case-service", e)).map(created -> {
+                    remember(tenant, String.valueOf(created.get("id")), CaseStatus.ACTIVE);
+                    return String.valueOf(created.get("id"));
+                });
+    }
+
     /** Merge-patches the case (the updateCase node); failures stay raw for the node's retry policy. */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public Uni<Map<String, Object>> patch(String tenant, String caseId, Map<String, Object> patch) {

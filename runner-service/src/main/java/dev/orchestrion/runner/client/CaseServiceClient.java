@@ -22,6 +22,10 @@ interface CaseServiceClient {
     @Path("/cases/{id}")
     Uni<Map<String, Object>> caseById(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
 
+    @POST
+    @Path("/cases")
+    Uni<Map<String, Object>> create(@HeaderParam("Authorization") String authorization, Map<String, Object> fields);
+
     @PATCH
     @Path("/cases/{id}")
     @Consumes("application/merge-patch+json")

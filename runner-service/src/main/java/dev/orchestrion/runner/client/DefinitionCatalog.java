@@ -34,6 +34,7 @@ public class DefinitionCatalog {
     private final Map<String, WorkflowGraph> graphs = new ConcurrentHashMap<>();
     private final InFlight<DefinitionView> definitionCalls = new InFlight<>();
     private final InFlight<WorkflowGraph> versionCalls = new InFlight<>();
+    private final Map<String, KnownOrder> priorities = new ConcurrentHashMap<>();
 
     public DefinitionCatalog(@RestClient DefinitionServiceClient client, ServiceTokens tokens) {
         this.client = client;
@@ -79,6 +80,31 @@ public class DefinitionCatalog {
                         : Remote.unavailable("definition-service", e));
     }
 
+    /**
+     * The tenant's priority order (definition ids, position 1 first), cached for a minute and forgotten as soon as a
+     * definition event says it changed.
+     */
+    public Uni<PriorityOrder> priorities(String tenant) {
+        KnownOrder known = priorities.get(tenant);
+        if (known != null && known.fetchedAt() > System.nanoTime() - PRIORITIES_TTL_NANOS) {
+            return Uni.createFrom().item(known.order());
+        }
+        return fetchPriorities(tenant).onFailure().transform(e -> Remote.unavailable("definition-service", e))
+                .invoke(order -> priorities.put(tenant, new KnownOrder(order, System.nanoTime())));
+    }
+
+    /** Forgets the tenant's priority order (it changed, or a definition started, paused or ended). */
+    public void forgetPriorities(String tenant) {
+        if (tenant != null) {
+            priorities.remove(tenant);
+        }
+    }
+
+    private static final long PRIORITIES_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    private record KnownOrder(PriorityOrder order, long fetchedAt) {
+    }
+
     /** Forgets what is known of a definition (its status or published version changed). */
     public void forget(String tenant, String definitionId) {
         definitions.remove(key(tenant, definitionId));
@@ -104,6 +130,13 @@ public class DefinitionCatalog {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     Uni<WorkflowGraph> fetchVersion(String tenant, String definitionId, int version) {
         return client.version(tokens.authorizationFor(tenant), definitionId, version).map(WorkflowGraph::compile);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    Uni<PriorityOrder> fetchPriorities(String tenant) {
+        return client.priorities(tokens.authorizationFor(tenant));
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)

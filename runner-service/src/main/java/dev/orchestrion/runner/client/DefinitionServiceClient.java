@@ -28,6 +28,10 @@ interface DefinitionServiceClient {
             @PathParam("version") int version);
 
     @GET
+    @Path("/priorities")
+    Uni<PriorityOrder> priorities(@HeaderParam("Authorization") String authorization);
+
+    @GET
     @Path("/internal/connections/{id}")
     Uni<JsonNode> connection(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
             @QueryParam("environment") String environment);

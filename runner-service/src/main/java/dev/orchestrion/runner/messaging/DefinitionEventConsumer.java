@@ -23,6 +23,7 @@ public class DefinitionEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(DefinitionEventConsumer.class);
     private static final String PREFIX = "dev.orchestrion.definition.";
+    private static final String PRIORITIES_CHANGED = "dev.orchestrion.priorities.changed";
 
     private final DefinitionCatalog catalog;
 
@@ -34,8 +35,16 @@ public class DefinitionEventConsumer {
     public void consume(ConsumerRecords<String, String> records) {
         for (ConsumerRecord<String, String> record : records) {
             String type = RunCommandConsumer.header(record, "ce_type");
+            if (PRIORITIES_CHANGED.equals(type)) {
+                catalog.forgetPriorities(RunCommandConsumer.header(record, "ce_tenant"));
+                continue;
+            }
             if (type == null || !type.startsWith(PREFIX)) {
                 continue;
+            }
+            if (!type.equals(PREFIX + "updated") && !type.equals(PREFIX + "created")) {
+                // a definition that starts, stops or ends joins or leaves the priority order
+                catalog.forgetPriorities(RunCommandConsumer.header(record, "ce_tenant"));
             }
             try {
                 Map<String, Object> data = Json.readMap(record.value());

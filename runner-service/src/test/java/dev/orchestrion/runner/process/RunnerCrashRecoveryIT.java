@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,7 @@ import dev.orchestrion.testsupport.TestTokens;
  * The packaged runner is killed with SIGKILL while a batch of runs is under way, some of them parked on durable
  * delays; a new instance finishes every run exactly once with the right result.
  */
+@Tag("packaged-runner")
 class RunnerCrashRecoveryIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

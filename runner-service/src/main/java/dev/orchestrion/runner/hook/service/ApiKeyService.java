@@ -1,0 +1,91 @@
+package dev.orchestrion.runner.hook.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import dev.orchestrion.runner.hook.model.ApiKey;
+import dev.orchestrion.runner.hook.repository.ApiKeyRepository;
+import dev.orchestrion.support.problem.ProblemException;
+
+/**
+ * API keys for HTTP bindings: issued with 256 random bits ({@code ohk_...}), shown once, stored as a SHA-256 hash
+ * (the key has full entropy, so a plain hash is as strong as a slow one), scoped to a tenant and the workflows it may
+ * start, revocable.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    private static final String PREFIX = "ohk_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Pool pool;
+    private final ApiKeyRepository keys;
+
+    public ApiKeyService(Pool pool, ApiKeyRepository keys) {
+        this.pool = pool;
+        this.keys = keys;
+    }
+
+    /** A newly issued key and the key itself (the only time it is known). */
+    public record Issued(ApiKey apiKey, String key) {
+    }
+
+    public Uni<Issued> issue(String tenant, String actor, String name, List<UUID> definitionIds) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ApiKey apiKey = new ApiKey(UUID.randomUUID(), tenant, name, key.substring(0, 12),
+                List.copyOf(new LinkedHashSet<>(definitionIds)), Instant.now().truncatedTo(ChronoUnit.MICROS), actor,
+                null);
+        return keys.insert(pool, apiKey, hash(key)).replaceWith(new Issued(apiKey, key));
+    }
+
+    public Uni<List<ApiKey>> list(String tenant) {
+        return keys.listInTenant(pool, tenant);
+    }
+
+    public Uni<ApiKey> revoke(String tenant, UUID id) {
+        return keys.revoke(pool, tenant, id, Instant.now()).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("API key", id));
+    }
+
+    /** The key's record if it is valid for the tenant; 401 otherwise (missing, unknown, revoked, another tenant's). */
+    public Uni<ApiKey> authenticate(String tenant, String key) {
+        if (key == null || key.isBlank()) {
+            return Uni.createFrom().failure(unauthorized("An API key is required in the X-API-Key header"));
+        }
+        return keys.findByHash(pool, hash(key.trim())).map(found -> {
+            if (found == null || found.revoked() || !found.tenant().equals(tenant)) {
+                throw unauthorized("The API key is not valid for this tenant");
+            }
+            return found;
+        });
+    }
+
+    static ProblemException unauthorized(String detail) {
+        return new ProblemException(401, "unauthorized", "Unauthorized", detail, List.of());
+    }
+
+    static String hash(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.orchestrion.runner.stats.repository;
+
+import static dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository.instant;
+import static dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository.time;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.orchestrion.runner.stats.model.NodeCount;
+import dev.orchestrion.runner.stats.model.RunStats;
+
+/** The statistics tables: {@code stats_runs}, {@code stats_node_counts} and {@code stats_applied_events}. */
+@ApplicationScoped
+public class StatsRepository {
+
+    private static final String RUN_COLUMNS = "run_id, tenant, definition_id, version, status, status_at, status_rank, "
+            + "waiting_node, started_at, ended_at, first_seen_at";
+
+    /** Records the event ids as applied; answers those that were not applied before. */
+    public Uni<Set<UUID>> markApplied(SqlClient client, List<UUID> eventIds, Instant now) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return client
+                .preparedQuery("INSERT INTO stats_applied_events (event_id, applied_at) "
+                        + "SELECT unnest($1::uuid[]), $2 ON CONFLICT (event_id) DO NOTHING RETURNING event_id")
+                .execute(Tuple.of(eventIds.toArray(UUID[]::new), time(now))).map(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    for (Row row : rows) {
+                        fresh.add(row.getUUID("event_id"));
+                    }
+                    return fresh;
+                });
+    }
+
+    /** The runs' current statistics rows, locked until the transaction ends. */
+    public Uni<Map<UUID, RunStats>> lockRuns(SqlClient client, Set<UUID> runIds) {
+        return client.preparedQuery("SELECT " + RUN_COLUMNS + " FROM stats_runs WHERE run_id = ANY($1) FOR UPDATE")
+                .execute(Tuple.of(runIds.toArray(UUID[]::new))).map(rows -> {
+                    Map<UUID, RunStats> found = new HashMap<>();
+                    for (Row row : rows) {
+                        RunStats run = map(row);
+                        found.put(run.runId(), run);
+                    }
+                    return found;
+                });
+    }
+
+    public Uni<Void> upsertRuns(SqlClient client, List<RunStats> runs) {
+        if (runs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> tuples = new ArrayList<>(runs.size());
+        for (RunStats r : runs) {
+            tuples.add(Tuple.from(new Object[]{r.runId(), r.tenant(), r.definitionId(), r.version(), r.status(),
+                    time(r.statusAt()), (short) r.statusRank(), r.waitingNode(), time(r.startedAt()), time(r.endedAt()),
+                    time(r.firstSeenAt())}));
+        }
+        return client
+                .preparedQuery("INSERT INTO stats_runs (" + RUN_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                        + "$8, $9, $10, $11) ON CONFLICT (run_id) DO UPDATE SET status = EXCLUDED.status, "
+                        + "status_at = EXCLUDED.status_at, status_rank = EXCLUDED.status_rank, "
+                        + "waiting_node = EXCLUDED.waiting_node, started_at = EXCLUDED.started_at, "
+                        + "ended_at = EXCLUDED.ended_at, first_seen_at = EXCLUDED.first_seen_at")
+                .executeBatch(tuples).replaceWithVoid();
+    }
+
+    /** Adds node counts (in the order given, which the caller keeps stable so that concurrent writers never deadlock). */
+    public Uni<Void> addNodeCounts(SqlClient client, List<NodeCount> counts) {
+        if (counts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> tuples = new ArrayList<>(counts.size());
+        for (NodeCount c : counts) {
+            tuples.add(Tuple.from(new Object[]{c.tenant(), c.definitionId(), c.version(), c.nodeId(), time(c.minute()),
+                    c.nodeType(), c.entered(), c.completed(), c.failed()}));
+        }
+        return client.preparedQuery("INSERT INTO stats_node_counts (tenant, definition_id, version, node_id, minute, "
+                + "node_type, entered, completed, failed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                + "ON CONFLICT (tenant, definition_id, version, node_id, minute) DO UPDATE SET "
+                + "entered = stats_node_counts.entered + EXCLUDED.entered, "
+                + "completed = stats_node_counts.completed + EXCLUDED.completed, "
+                + "failed = stats_node_counts.failed + EXCLUDED.failed").executeBatch(tuples).replaceWithVoid();
+    }
+
+    public Uni<Integer> purgeAppliedBefore(SqlClient client, Instant before) {
+        return client.preparedQuery("DELETE FROM stats_applied_events WHERE applied_at < $1")
+                .execute(Tuple.of(time(before))).map(RowSet::rowCount);
+    }
+
+    /** Which runs to count: a definition, optionally one version, optionally those first seen since an instant. */
+    public record Scope(String tenant, UUID definitionId, Integer version, Instant since) {
+    }
+
+    /** Run counts by status and the duration of ended runs. */
+    public record RunTotals(long seen, long started, long running, long waiting, long completed, long failed,
+            long cancelled, long ended, Double meanMillis, Double p95Millis) {
+    }
+
+    /** Per node: executions entered, completed and failed, and runs waiting in it now. */
+    public record NodeTotals(String nodeId, String nodeType, long entered, long completed, long failed, long waiting) {
+    }
+
+    public Uni<RunTotals> runTotals(SqlClient client, Scope scope) {
+        List<Object> args = new ArrayList<>();
+        String where = where(scope, args, "first_seen_at");
+        String duration = "EXTRACT(EPOCH FROM (ended_at - started_at)) * 1000";
+        String ended = "status IN ('COMPLETED', 'FAILED', 'CANCELLED') AND started_at IS NOT NULL "
+                + "AND ended_at IS NOT NULL";
+        String sql = "SELECT count(*) AS seen, count(*) FILTER (WHERE started_at IS NOT NULL) AS started, "
+                + "count(*) FILTER (WHERE status = 'RUNNING') AS running, "
+                + "count(*) FILTER (WHERE status = 'WAITING') AS waiting, "
+                + "count(*) FILTER (WHERE status = 'COMPLETED') AS completed, "
+                + "count(*) FILTER (WHERE status = 'FAILED') AS failed, "
+                + "count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled, " + "count(*) FILTER (WHERE " + ended
+                + ") AS ended, " + "avg(" + duration + ") FILTER (WHERE " + ended + ")::float8 AS mean_ms, "
+                + "percentile_cont(0.95) WITHIN GROUP (ORDER BY " + duration + ") FILTER (WHERE " + ended
+                + ")::float8 AS p95_ms FROM stats_runs" + where;
+        return client.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new RunTotals(row.getLong("seen"), row.getLong("started"), row.getLong("running"),
+                    row.getLong("waiting"), row.getLong("completed"), row.getLong("failed"), row.getLong("cancelled"),
+                    row.getLong("ended"), row.getDouble("mean_ms"), row.getDouble("p95_ms"));
+        });
+    }
+
+    public Uni<List<NodeTotals>> nodeTotals(SqlClient client, Scope scope) {
+        List<Object> countArgs = new ArrayList<>();
+        String countWhere = where(new Scope(scope.tenant(), scope.definitionId(), scope.version(),
+                scope.since() == null ? null : scope.since().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)),
+                countArgs, "minute");
+        List<Object> waitArgs = new ArrayList<>();
+        String waitWhere = where(new Scope(scope.tenant(), scope.definitionId(), scope.version(), null), waitArgs,
+                null);
+        return client
+                .preparedQuery("SELECT node_id, max(node_type) AS node_type, sum(entered)::bigint AS entered, "
+                        + "sum(completed)::bigint AS completed, sum(failed)::bigint AS failed FROM stats_node_counts"
+                        + countWhere + " GROUP BY node_id ORDER BY node_id")
+                .execute(Tuple.from(countArgs))
+                .chain(counted -> client
+                        .preparedQuery("SELECT waiting_node, count(*) AS waiting FROM stats_runs" + waitWhere
+                                + " AND status = 'WAITING' AND waiting_node IS NOT NULL GROUP BY waiting_node")
+                        .execute(Tuple.from(waitArgs)).map(waiting -> {
+                            Map<String, Long> waitingByNode = new HashMap<>();
+                            for (Row row : waiting) {
+                                waitingByNode.put(row.getString("waiting_node"), row.getLong("waiting"));
+                            }
+                            List<NodeTotals> totals = new ArrayList<>();
+                            Set<String> listed = new HashSet<>();
+                            for (Row row : counted) {
+                                String node = row.getString("node_id");
+                                listed.add(node);
+                                totals.add(new NodeTotals(node, row.getString("node_type"), row.getLong("entered"),
+                                        row.getLong("completed"), row.getLong("failed"),
+                                        waitingByNode.getOrDefault(node, 0L)));
+                            }
+                            waitingByNode.forEach((node, count) -> {
+                                if (!listed.contains(node)) {
+                                    totals.add(new NodeTotals(node, null, 0, 0, 0, count));
+                                }
+                            });
+                            return totals;
+                        }));
+    }
+
+    private static String where(Scope scope, List<Object> args, String timeColumn) {
+        StringBuilder where = new StringBuilder(" WHERE tenant = $1 AND definition_id = $2");
+        args.add(scope.tenant());
+        args.add(scope.definitionId());
+        if (scope.version() != null) {
+            args.add(scope.version());
+            where.append(" AND version = $").append(args.size());
+        }
+        if (scope.since() != null && timeColumn != null) {
+            args.add(time(scope.since()));
+            where.append(" AND ").append(timeColumn).append(" >= $").append(args.size());
+        }
+        return where.toString();
+    }
+
+    private static RunStats map(Row row) {
+        return new RunStats(row.getUUID("run_id"), row.getString("tenant"), row.getUUID("definition_id"),
+                row.getInteger("version"), row.getString("status"), instant(row.getOffsetDateTime("status_at")),
+                row.getShort("status_rank"), row.getString("waiting_node"),
+                instant(row.getOffsetDateTime("started_at")), instant(row.getOffsetDateTime("ended_at")),
+                instant(row.getOffsetDateTime("first_seen_at")));
+    }
+}

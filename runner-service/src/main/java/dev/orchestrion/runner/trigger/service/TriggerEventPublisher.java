@@ -1,0 +1,59 @@
+package dev.orchestrion.runner.trigger.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.orchestrion.runner.messaging.CloudEvents;
+import dev.orchestrion.runner.messaging.RecordProducer;
+import dev.orchestrion.runner.trigger.rest.EventAccepted;
+import dev.orchestrion.runner.trigger.rest.PublishEventRequest;
+import dev.orchestrion.support.problem.ProblemException;
+
+/**
+ * Publishes business events to {@code workflow.trigger-events} (TriggerEvent, keyed {@code tenant:eventType}), where
+ * the trigger consumer picks them up like any outside producer's. Answers once Kafka has acknowledged the event.
+ */
+@ApplicationScoped
+public class TriggerEventPublisher {
+
+    public static final String TOPIC = "workflow.trigger-events";
+    public static final String TYPE = "dev.orchestrion.trigger.event";
+
+    private final RecordProducer producer;
+
+    public TriggerEventPublisher(RecordProducer producer) {
+        this.producer = producer;
+    }
+
+    public Uni<EventAccepted> publish(String tenant, PublishEventRequest request) {
+        String type = request.type();
+        if (type.startsWith("case.") || type.startsWith("entry.")) {
+            throw ProblemException.validation("type",
+                    "case.* and entry.* are the platform's own event types; name business events otherwise");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("eventType", type);
+        data.put("tenant", tenant);
+        data.put("caseId", request.caseId() == null ? null : request.caseId().toString());
+        data.put("data", request.data() == null ? Map.of() : request.data());
+        if (request.source() != null) {
+            data.put("source", request.source());
+        }
+        data.put("occurredAt", now.toString());
+        return producer.send(List.of(CloudEvents.record(TOPIC, tenant + ":" + type, id, TYPE, now, type, tenant, data)))
+                .onFailure()
+                .transform(e -> ProblemException
+                        .unavailable("The event could not be published (" + e.getMessage() + "); try again shortly"))
+                .replaceWith(new EventAccepted(id, type, now));
+    }
+}

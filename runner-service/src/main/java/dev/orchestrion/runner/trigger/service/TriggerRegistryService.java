@@ -1,0 +1,112 @@
+package dev.orchestrion.runner.trigger.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import dev.orchestrion.runner.client.DefinitionCatalog;
+import dev.orchestrion.runner.engine.graph.WorkflowVersion;
+import dev.orchestrion.runner.schedule.service.ScheduleRegistrations;
+import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
+import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
+
+/**
+ * Keeps the trigger registry from definition events: for each definition its status, the published version it pins
+ * and that version's trigger (read once per version from definition-service), and since when it is ACTIVE. Events of
+ * one definition are applied in revision order; an event with a revision already applied changes nothing. A change
+ * that cannot be applied (definition-service unreachable) is retried for about a quarter of an hour before it is
+ * logged and skipped, so one poisoned event cannot stop the registry for good.
+ */
+@ApplicationScoped
+public class TriggerRegistryService {
+
+    private static final Logger LOG = Logger.getLogger(TriggerRegistryService.class);
+
+    private final Pool pool;
+    private final TriggerRegistryRepository registry;
+    private final DefinitionCatalog catalog;
+    private final ScheduleRegistrations schedules;
+
+    public TriggerRegistryService(Pool pool, TriggerRegistryRepository registry, DefinitionCatalog catalog,
+            ScheduleRegistrations schedules) {
+        this.pool = pool;
+        this.registry = registry;
+        this.catalog = catalog;
+        this.schedules = schedules;
+    }
+
+    /** What a definition event says, as far as triggers go. */
+    public record DefinitionChange(String type, UUID definitionId, String tenant, String name, String status,
+            Integer publishedVersion, long revision, Instant occurredAt) {
+
+        boolean deleted() {
+            return type.endsWith(".deleted");
+        }
+    }
+
+    public Uni<Void> apply(List<DefinitionChange> changes) {
+        return Multi.createFrom().iterable(changes).onItem().transformToUniAndConcatenate(this::applyOne).collect()
+                .last().replaceWithVoid();
+    }
+
+    private Uni<Void> applyOne(DefinitionChange change) {
+        return versionOf(change).chain(
+                version -> pool.withTransaction(tx -> registry.lock(tx, change.definitionId()).chain(previous -> {
+                    if (previous != null && previous.revision() >= change.revision()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant now = Instant.now();
+                    RegisteredTrigger next = next(change, version, previous, now);
+                    return registry.upsert(tx, next).chain(() -> schedules.sync(tx, previous, next, now));
+                }))).onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).atMost(30)
+                .onFailure()
+                .invoke(e -> LOG.errorf(
+                        "Definition event for %s (revision %d) not applied to the trigger " + "registry: %s",
+                        change.definitionId(), change.revision(), e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** The published version's content, for definitions that can run; null otherwise. */
+    private Uni<WorkflowVersion> versionOf(DefinitionChange change) {
+        boolean canRun = !change.deleted() && change.publishedVersion() != null
+                && ("ACTIVE".equals(change.status()) || "PAUSED".equals(change.status()));
+        if (!canRun) {
+            return Uni.createFrom().nullItem();
+        }
+        return catalog.graph(change.tenant(), change.definitionId().toString(), change.publishedVersion())
+                .map(graph -> graph.version());
+    }
+
+    static RegisteredTrigger next(DefinitionChange change, WorkflowVersion version, RegisteredTrigger previous,
+            Instant now) {
+        String status = change.deleted() ? RegisteredTrigger.DELETED : change.status();
+        JsonNode trigger = version == null ? null : version.trigger();
+        String kind = trigger == null ? "api" : trigger.path("kind").asText("api");
+        boolean activeNow = "ACTIVE".equals(status) && change.publishedVersion() != null;
+        Instant activeSince = null;
+        if (activeNow) {
+            activeSince = previous != null && previous.active() && previous.activeSince() != null
+                    ? previous.activeSince()
+                    : change.occurredAt();
+        }
+        String method = "http".equals(kind) ? trigger.path("method").asText("POST").toUpperCase(Locale.ROOT) : null;
+        String path = "http".equals(kind) ? trigger.path("path").asText(null) : null;
+        String eventType = "event".equals(kind) ? trigger.path("eventType").asText(null) : null;
+        return new RegisteredTrigger(change.definitionId(), change.tenant(),
+                version != null && version.name() != null ? version.name() : change.name(), status,
+                change.publishedVersion(), change.revision(), kind, eventType, method, path,
+                version == null ? null : version.exclusiveGroup(), trigger, activeSince, now);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.orchestrion.runner.webhook.model;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A delivery a worker holds the lease of and is about to attempt: where to send what, signed with which secrets.
+ * {@code roundAttempts} counts the attempts since it was created or last redelivered (the retry budget).
+ */
+public record ClaimedDelivery(UUID id, String tenant, String target, String url, String payload, int roundAttempts,
+        UUID leaseToken, List<String> secrets) {
+}

@@ -1,0 +1,352 @@
+package dev.orchestrion.runner.webhook.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.orchestrion.runner.rest.Page;
+import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
+import dev.orchestrion.runner.webhook.model.Delivery;
+import dev.orchestrion.runner.webhook.model.DeliveryStatus;
+import dev.orchestrion.runner.webhook.model.WebhookSubscription;
+
+/**
+ * Webhook deliveries and their attempts ({@code webhook_deliveries}, {@code webhook_attempts}), the subscriptions
+ * and callback secrets the delivery path reads, through the reactive SQL client.
+ */
+@ApplicationScoped
+public class DeliveryRepository {
+
+    private static final String COLUMNS = "id, tenant, subscription_id, url, event_id, event_type, run_id, status, "
+            + "attempts, next_attempt_at, created_at, updated_at, delivered_at, last_status_code, last_error";
+
+    /** A subscription as the delivery path needs it. */
+    public record Subscriber(UUID id, String tenant, String url, Set<String> events, List<String> secrets,
+            Instant createdAt) {
+    }
+
+    /** A delivery to create. {@code leaseToken} set: created already claimed by this instance, to send at once. */
+    public record NewDelivery(UUID id, String tenant, UUID subscriptionId, String url, String target, UUID eventId,
+            String eventType, UUID runId, String payload, UUID leaseToken) {
+    }
+
+    /** The outcome of one attempt, and what follows it. */
+    public record AttemptRecord(UUID deliveryId, UUID leaseToken, DeliveryStatus status, Instant nextAttemptAt,
+            Instant attemptedAt, Integer statusCode, int latencyMs, String error) {
+    }
+
+    public Uni<List<Subscriber>> subscribersOf(SqlClient client, Set<String> tenants, Instant now) {
+        return client.preparedQuery(
+                "SELECT id, tenant, url, events, secret, previous_secret, previous_secret_expires_at, created_at "
+                        + "FROM webhook_subscriptions WHERE tenant = ANY($1)")
+                .execute(Tuple.of(tenants.toArray(String[]::new))).map(rows -> {
+                    List<Subscriber> found = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        found.add(new Subscriber(row.getUUID("id"), row.getString("tenant"), row.getString("url"),
+                                Set.of(row.getArrayOfStrings("events")),
+                                WebhookSubscription.SigningSecrets.of(row.getString("secret"),
+                                        row.getString("previous_secret"),
+                                        instant(row.getOffsetDateTime("previous_secret_expires_at")), now),
+                                instant(row.getOffsetDateTime("created_at"))));
+                    }
+                    return found;
+                });
+    }
+
+    /** The callback URLs of those runs that were requested with one. */
+    public Uni<Map<UUID, String>> callbackUrls(SqlClient client, Set<UUID> runIds) {
+        if (runIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("SELECT id, callback_url FROM runs WHERE id = ANY($1) AND callback_url IS NOT NULL")
+                .execute(Tuple.of(runIds.toArray(UUID[]::new))).map(rows -> {
+                    Map<UUID, String> urls = new HashMap<>();
+                    for (Row row : rows) {
+                        urls.put(row.getUUID("id"), row.getString("callback_url"));
+                    }
+                    return urls;
+                });
+    }
+
+    /**
+     * The callback signing secrets of the tenants, creating one (from {@code fresh}) for a tenant that has none yet.
+     */
+    public Uni<Map<String, List<String>>> callbackSecrets(SqlClient client, Map<String, String> fresh, Instant now) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String[] tenants = fresh.keySet().toArray(String[]::new);
+        String[] secrets = fresh.values().toArray(String[]::new);
+        return client
+                .preparedQuery("INSERT INTO webhook_callback_secrets (tenant, secret, updated_at) "
+                        + "SELECT t, s, $3 FROM unnest($1::varchar[], $2::varchar[]) AS n(t, s) "
+                        + "ON CONFLICT (tenant) DO NOTHING")
+                .execute(Tuple.of(tenants, secrets, time(now)))
+                .chain(() -> client.preparedQuery(
+                        "SELECT tenant, secret, previous_secret, previous_secret_expires_at FROM webhook_callback_secrets "
+                                + "WHERE tenant = ANY($1)")
+                        .execute(Tuple.of((Object) tenants)))
+                .map(rows -> {
+                    Map<String, List<String>> byTenant = new HashMap<>();
+                    for (Row row : rows) {
+                        byTenant.put(row.getString("tenant"),
+                                WebhookSubscription.SigningSecrets.of(row.getString("secret"),
+                                        row.getString("previous_secret"),
+                                        instant(row.getOffsetDateTime("previous_secret_expires_at")), now));
+                    }
+                    return byTenant;
+                });
+    }
+
+    /** Rotates the tenant's callback secret; the previous one verifies until {@code previousExpiresAt}. */
+    public Uni<Void> rotateCallbackSecret(SqlClient client, String tenant, String secret, Instant now,
+            Instant previousExpiresAt) {
+        return client
+                .preparedQuery("INSERT INTO webhook_callback_secrets (tenant, secret, updated_at) "
+                        + "VALUES ($1, $2, $3) ON CONFLICT (tenant) DO UPDATE SET "
+                        + "previous_secret = webhook_callback_secrets.secret, previous_secret_expires_at = $4, "
+                        + "secret = EXCLUDED.secret, updated_at = EXCLUDED.updated_at")
+                .execute(Tuple.of(tenant, secret, time(now), time(previousExpiresAt))).replaceWithVoid();
+    }
+
+    /**
+     * Creates the deliveries that do not exist yet (same id: the same event for the same target) and answers the ids
+     * it created.
+     */
+    public Uni<Set<UUID>> insert(SqlClient client, List<NewDelivery> deliveries, Instant now, Instant leaseUntil) {
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        int n = deliveries.size();
+        UUID[] ids = new UUID[n];
+        String[] tenants = new String[n];
+        UUID[] subscriptions = new UUID[n];
+        String[] urls = new String[n];
+        String[] targets = new String[n];
+        UUID[] events = new UUID[n];
+        String[] types = new String[n];
+        UUID[] runs = new UUID[n];
+        String[] payloads = new String[n];
+        UUID[] tokens = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            NewDelivery d = deliveries.get(i);
+            ids[i] = d.id();
+            tenants[i] = d.tenant();
+            subscriptions[i] = d.subscriptionId();
+            urls[i] = d.url();
+            targets[i] = d.target();
+            events[i] = d.eventId();
+            types[i] = d.eventType();
+            runs[i] = d.runId();
+            payloads[i] = d.payload();
+            tokens[i] = d.leaseToken();
+        }
+        return client
+                .preparedQuery("INSERT INTO webhook_deliveries (id, tenant, subscription_id, url, target, event_id, "
+                        + "event_type, run_id, payload, status, next_attempt_at, lease_until, lease_token, created_at, "
+                        + "updated_at) SELECT i, te, s, u, ta, e, ty, r, p, 'PENDING', $11, "
+                        + "CASE WHEN tok IS NULL THEN NULL ELSE $12::timestamptz END, tok, $11, $11 "
+                        + "FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::uuid[], "
+                        + "$7::varchar[], $8::uuid[], $9::text[], $10::uuid[]) AS n(i, te, s, u, ta, e, ty, r, p, tok) "
+                        + "ON CONFLICT (id) DO NOTHING RETURNING id")
+                .execute(Tuple.from(new Object[]{ids, tenants, subscriptions, urls, targets, events, types, runs,
+                        payloads, tokens, time(now), time(leaseUntil)}))
+                .map(rows -> {
+                    Set<UUID> inserted = new HashSet<>();
+                    for (Row row : rows) {
+                        inserted.add(row.getUUID("id"));
+                    }
+                    return inserted;
+                });
+    }
+
+    /**
+     * Claims due deliveries for this worker: at most {@code perTarget} per target and {@code limit} in all, none for
+     * the {@code excludedTargets} (those this worker has no room for), skipping rows another worker is claiming.
+     */
+    public Uni<List<ClaimedDelivery>> claim(SqlClient client, List<String> excludedTargets, int perTarget, int limit,
+            Instant now, Instant leaseUntil, UUID token) {
+        String sql = "WITH candidates AS (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY target "
+                + "ORDER BY next_attempt_at) AS rn FROM webhook_deliveries WHERE status = 'PENDING' "
+                + "AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1) "
+                + "AND NOT (target = ANY($2))) ranked WHERE rn <= $3 LIMIT $4), "
+                + "locked AS (SELECT id, tenant, subscription_id FROM webhook_deliveries WHERE id IN "
+                + "(SELECT id FROM candidates) AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < $1) "
+                + "FOR UPDATE SKIP LOCKED) "
+                + "UPDATE webhook_deliveries d SET lease_until = $5, lease_token = $6 FROM locked l "
+                + "LEFT JOIN webhook_subscriptions s ON s.id = l.subscription_id "
+                + "LEFT JOIN webhook_callback_secrets c ON c.tenant = l.tenant AND l.subscription_id IS NULL "
+                + "WHERE d.id = l.id RETURNING d.id, d.tenant, d.target, COALESCE(s.url, d.url) AS url, d.payload, "
+                + "d.round_attempts, d.subscription_id, COALESCE(s.secret, c.secret) AS secret, "
+                + "COALESCE(s.previous_secret, c.previous_secret) AS previous_secret, "
+                + "COALESCE(s.previous_secret_expires_at, c.previous_secret_expires_at) AS previous_secret_expires_at";
+        return client.preparedQuery(sql).execute(Tuple.from(new Object[]{time(now),
+                excludedTargets.toArray(String[]::new), perTarget, limit, time(leaseUntil), token})).map(rows -> {
+                    List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        String secret = row.getString("secret");
+                        claimed.add(new ClaimedDelivery(row.getUUID("id"), row.getString("tenant"),
+                                row.getString("target"), row.getString("url"), row.getString("payload"),
+                                row.getInteger("round_attempts"), token,
+                                secret == null
+                                        ? List.of()
+                                        : WebhookSubscription.SigningSecrets.of(secret,
+                                                row.getString("previous_secret"),
+                                                instant(row.getOffsetDateTime("previous_secret_expires_at")), now)));
+                    }
+                    return claimed;
+                });
+    }
+
+    /** Gives claimed deliveries back, for another poll (or worker) to take. */
+    public Uni<Void> release(SqlClient client, List<UUID> ids, UUID token) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client
+                .preparedQuery("UPDATE webhook_deliveries SET lease_until = NULL, lease_token = NULL "
+                        + "WHERE id = ANY($1) AND lease_token = $2")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), token)).replaceWithVoid();
+    }
+
+    /**
+     * Writes an attempt's outcome and logs it, if the worker still holds the lease (a redelivery or another worker may
+     * have taken the delivery since). Answers whether it was written.
+     */
+    public Uni<Boolean> recordAttempt(SqlClient client, AttemptRecord attempt) {
+        String sql = "WITH updated AS (UPDATE webhook_deliveries SET attempts = attempts + 1, "
+                + "round_attempts = round_attempts + 1, status = $3::varchar, "
+                + "next_attempt_at = COALESCE($4::timestamptz, next_attempt_at), lease_until = NULL, "
+                + "lease_token = NULL, updated_at = $5, "
+                + "delivered_at = CASE WHEN $3::varchar = 'SUCCEEDED' THEN $5 ELSE delivered_at END, "
+                + "last_status_code = $6::int, last_error = $7::varchar WHERE id = $1 AND lease_token = $2 "
+                + "RETURNING id, attempts) INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, "
+                + "status_code, latency_ms, error) SELECT id, attempts, $8, $6::int, $9, $7::varchar FROM updated";
+        return client.preparedQuery(sql)
+                .execute(Tuple.from(new Object[]{attempt.deliveryId(), attempt.leaseToken(), attempt.status().name(),
+                        time(attempt.nextAttemptAt()), time(Instant.now()), attempt.statusCode(),
+                        truncate(attempt.error()), time(attempt.attemptedAt()), attempt.latencyMs()}))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Queues a delivery for a new round of attempts, whatever its status; null when the tenant has no such one. */
+    public Uni<Delivery> redeliver(SqlClient client, String tenant, UUID id, Instant now) {
+        return client
+                .preparedQuery("UPDATE webhook_deliveries SET status = 'PENDING', round_attempts = 0, "
+                        + "next_attempt_at = $3, lease_until = NULL, lease_token = NULL, updated_at = $3 "
+                        + "WHERE id = $1 AND tenant = $2 RETURNING " + COLUMNS)
+                .execute(Tuple.of(id, tenant, time(now)))
+                .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
+    }
+
+    public Uni<Delivery> find(SqlClient client, String tenant, UUID id) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE id = $1 AND tenant = $2")
+                .execute(Tuple.of(id, tenant)).chain(rows -> withAttempts(client, mapAll(rows)))
+                .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    /** Filters of the delivery log; null means any. */
+    public record Search(String tenant, UUID subscriptionId, UUID runId, DeliveryStatus status) {
+    }
+
+    /** A page of deliveries, newest first, each with its attempts. */
+    public Uni<Page<Delivery>> search(SqlClient client, Search search, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE tenant = $1");
+        List<Object> args = new ArrayList<>();
+        args.add(search.tenant());
+        if (search.subscriptionId() != null) {
+            args.add(search.subscriptionId());
+            where.append(" AND subscription_id = $").append(args.size());
+        }
+        if (search.runId() != null) {
+            args.add(search.runId());
+            where.append(" AND run_id = $").append(args.size());
+        }
+        if (search.status() != null) {
+            args.add(search.status().name());
+            where.append(" AND status = $").append(args.size());
+        }
+        List<Object> countArgs = new ArrayList<>(args);
+        args.add(size);
+        args.add(page * size);
+        String sql = "SELECT " + COLUMNS + " FROM webhook_deliveries" + where + " ORDER BY created_at DESC, id LIMIT $"
+                + (args.size() - 1) + " OFFSET $" + args.size();
+        return client.preparedQuery(sql).execute(Tuple.from(args)).chain(rows -> withAttempts(client, mapAll(rows)))
+                .chain(items -> client.preparedQuery("SELECT count(*) AS total FROM webhook_deliveries" + where)
+                        .execute(Tuple.from(countArgs))
+                        .map(count -> new Page<>(items, page, size, count.iterator().next().getLong("total"))));
+    }
+
+    /** Deletes finished deliveries (and their attempts) last changed before {@code before}. */
+    public Uni<Integer> purgeFinishedBefore(SqlClient client, Instant before) {
+        return client
+                .preparedQuery("DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries "
+                        + "WHERE status <> 'PENDING' AND updated_at < $1 LIMIT 10000)")
+                .execute(Tuple.of(time(before))).map(RowSet::rowCount);
+    }
+
+    private Uni<List<Delivery>> withAttempts(SqlClient client, List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().item(deliveries);
+        }
+        UUID[] ids = deliveries.stream().map(Delivery::id).toArray(UUID[]::new);
+        return client
+                .preparedQuery("SELECT delivery_id, attempt, attempted_at, status_code, latency_ms, error "
+                        + "FROM webhook_attempts WHERE delivery_id = ANY($1) ORDER BY delivery_id, attempt")
+                .execute(Tuple.of((Object) ids)).map(rows -> {
+                    Map<UUID, List<Delivery.Attempt>> log = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        log.computeIfAbsent(row.getUUID("delivery_id"), k -> new ArrayList<>())
+                                .add(new Delivery.Attempt(row.getInteger("attempt"),
+                                        instant(row.getOffsetDateTime("attempted_at")), row.getInteger("status_code"),
+                                        row.getInteger("latency_ms"), row.getString("error")));
+                    }
+                    return deliveries.stream().map(d -> d.withAttempts(log.getOrDefault(d.id(), List.of()))).toList();
+                });
+    }
+
+    private static List<Delivery> mapAll(RowSet<Row> rows) {
+        List<Delivery> found = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            found.add(map(row));
+        }
+        return found;
+    }
+
+    private static Delivery map(Row row) {
+        return new Delivery(row.getUUID("id"), row.getString("tenant"), row.getUUID("subscription_id"),
+                row.getString("url"), row.getUUID("event_id"), row.getString("event_type"), row.getUUID("run_id"),
+                DeliveryStatus.valueOf(row.getString("status")), row.getInteger("attempts"),
+                instant(row.getOffsetDateTime("next_attempt_at")), instant(row.getOffsetDateTime("created_at")),
+                instant(row.getOffsetDateTime("updated_at")), instant(row.getOffsetDateTime("delivered_at")),
+                row.getInteger("last_status_code"), row.getString("last_error"), List.of());
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

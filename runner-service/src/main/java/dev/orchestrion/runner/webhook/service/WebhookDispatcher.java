@@ -1,0 +1,220 @@
+package dev.orchestrion.runner.webhook.service;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.codec.BodyCodec;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import dev.orchestrion.runner.config.WebhookConfig;
+import dev.orchestrion.runner.outbound.OutboundTargetGuard;
+import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
+import dev.orchestrion.runner.webhook.model.DeliveryStatus;
+import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
+
+/**
+ * Sends webhook deliveries. Each instance bounds the deliveries in flight per target (a subscription, or a callback
+ * host), so a slow or dead receiver fills only its own slots and never delays another receiver; a delivery that
+ * finds no slot waits in the database for a later poll. Sending never blocks an event loop: DNS resolution (in the
+ * outbound guard) runs on a worker thread, the request itself is non-blocking, and the connection goes to the
+ * address the guard checked. Executors never deliver: deliveries come from run events only.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    private final WebClient client;
+    private final Pool pool;
+    private final DeliveryRepository deliveries;
+    private final OutboundTargetGuard guard;
+    private final WebhookConfig config;
+    private final RetrySchedule retries;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    public WebhookDispatcher(Vertx vertx, Pool pool, DeliveryRepository deliveries, OutboundTargetGuard guard,
+            WebhookConfig config) {
+        this.client = WebClient.create(vertx,
+                new WebClientOptions().setFollowRedirects(false).setMaxPoolSize(256).setKeepAlive(true)
+                        .setConnectTimeout((int) config.timeout().toMillis()).setUserAgent("Orchestrion-Webhooks/1"));
+        this.pool = pool;
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.config = config;
+        this.retries = RetrySchedule.of(config.retry());
+    }
+
+    /** Takes a slot of the target if it has one free; a taken slot must be given back with {@link #release}. */
+    public boolean tryReserve(String target) {
+        AtomicInteger count = inFlight.computeIfAbsent(target, t -> new AtomicInteger());
+        if (count.incrementAndGet() <= config.maxInFlightPerTarget()) {
+            return true;
+        }
+        count.decrementAndGet();
+        return false;
+    }
+
+    public void release(String target) {
+        AtomicInteger count = inFlight.get(target);
+        if (count != null) {
+            count.decrementAndGet();
+        }
+    }
+
+    /** Sends claimed deliveries whose slots are reserved; never waits for them. */
+    public void dispatch(List<ClaimedDelivery> claimed) {
+        for (ClaimedDelivery delivery : claimed) {
+            attempt(delivery).subscribe().with(ok -> {
+            }, e -> LOG.warnf("Delivery %s: its outcome was not recorded (%s); its lease will expire and it will be "
+                    + "tried again", delivery.id(), e.getMessage()));
+        }
+    }
+
+    /** Claims due deliveries (retries, and those no worker took at once) for targets with free slots. */
+    @Scheduled(every = "${orchestrion.runner.webhooks.poll-interval:PT1S}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        List<String> full = new ArrayList<>();
+        inFlight.forEach((target, count) -> {
+            if (count.get() >= config.maxInFlightPerTarget()) {
+                full.add(target);
+            }
+        });
+        Instant now = Instant.now();
+        UUID token = UUID.randomUUID();
+        return deliveries.claim(pool, full, config.maxInFlightPerTarget(), config.claimBatch(), now,
+                now.plus(config.lease()), token).chain(claimed -> {
+                    List<ClaimedDelivery> send = new ArrayList<>(claimed.size());
+                    List<UUID> giveBack = new ArrayList<>();
+                    for (ClaimedDelivery delivery : claimed) {
+                        if (tryReserve(delivery.target())) {
+                            send.add(delivery);
+                        } else {
+                            giveBack.add(delivery.id());
+                        }
+                    }
+                    dispatch(send);
+                    return deliveries.release(pool, giveBack, token);
+                }).onFailure().invoke(e -> LOG.warnf("Webhook delivery poll failed: %s", e.getMessage())).onFailure()
+                .recoverWithNull().replaceWithVoid();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purge() {
+        return deliveries.purgeFinishedBefore(pool, Instant.now().minus(config.retention())).onFailure()
+                .invoke(e -> LOG.warnf("Purging old webhook deliveries failed: %s", e.getMessage())).onFailure()
+                .recoverWithNull().replaceWithVoid();
+    }
+
+    /** One attempt: send, then record the outcome and what follows (success, a retry later, or dead-lettering). */
+    Uni<Void> attempt(ClaimedDelivery delivery) {
+        Instant attemptedAt = Instant.now();
+        long begin = System.nanoTime();
+        return send(delivery)
+                .map(status -> status >= 200 && status < 300
+                        ? Outcome.answered(status, null)
+                        : Outcome.answered(status, "The receiver answered " + status))
+                .onFailure().recoverWithItem(Outcome::failed)
+                .chain(outcome -> record(delivery, outcome, attemptedAt,
+                        (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - begin) / 1_000_000)))
+                .eventually(() -> release(delivery.target()));
+    }
+
+    private Uni<Integer> send(ClaimedDelivery delivery) {
+        URI url;
+        try {
+            url = URI.create(delivery.url());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new OutboundTargetGuard.RefusedTarget("Not a URL: " + delivery.url()));
+        }
+        if (delivery.secrets().isEmpty()) {
+            return Uni.createFrom().failure(new IllegalStateException("No signing secret"));
+        }
+        long timestamp = Instant.now().getEpochSecond();
+        String webhookId = delivery.id().toString();
+        String signature = WebhookSignature.header(delivery.secrets(), webhookId, timestamp, delivery.payload());
+        Duration timeout = config.timeout();
+        return Uni.createFrom().item(() -> guard.check(url)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(address -> {
+                    HttpRequest<Void> request = request(url, address).as(BodyCodec.none());
+                    request.timeout(timeout.toMillis());
+                    request.putHeader("Content-Type", "application/json");
+                    request.putHeader("webhook-id", webhookId);
+                    request.putHeader("webhook-timestamp", Long.toString(timestamp));
+                    request.putHeader("webhook-signature", signature);
+                    return request.sendBuffer(Buffer.buffer(delivery.payload()));
+                }).ifNoItem().after(timeout)
+                .failWith(() -> new TimeoutException("No answer within " + timeout.toSeconds() + " s"))
+                .map(HttpResponse::statusCode);
+    }
+
+    private HttpRequest<Buffer> request(URI url, InetAddress address) {
+        boolean tls = "https".equals(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : (tls ? 443 : 80);
+        // Connect to the address the guard checked, while Host and SNI still name the URL's host.
+        SocketAddress server = SocketAddress.inetSocketAddress(port, address.getHostAddress());
+        return client.requestAbs(HttpMethod.POST, io.vertx.mutiny.core.net.SocketAddress.newInstance(server),
+                url.toString());
+    }
+
+    private Uni<Void> record(ClaimedDelivery delivery, Outcome outcome, Instant attemptedAt, int latencyMs) {
+        int failedInRound = delivery.roundAttempts() + 1;
+        DeliveryStatus status;
+        Instant next = null;
+        if (outcome.succeeded()) {
+            status = DeliveryStatus.SUCCEEDED;
+        } else if (retries.retriesAfter(failedInRound)) {
+            status = DeliveryStatus.PENDING;
+            next = Instant.now().plus(retries.delay(failedInRound, ThreadLocalRandom.current()));
+        } else {
+            status = DeliveryStatus.DEAD;
+            LOG.infof("Webhook delivery %s to %s dead-lettered after %d attempts: %s", delivery.id(), delivery.url(),
+                    failedInRound, outcome.error());
+        }
+        return deliveries.recordAttempt(pool, new DeliveryRepository.AttemptRecord(delivery.id(), delivery.leaseToken(),
+                status, next, attemptedAt, outcome.statusCode(), latencyMs, outcome.error())).replaceWithVoid();
+    }
+
+    /** What one attempt came to: a status code (2xx succeeds), or no answer and why. */
+    record Outcome(Integer statusCode, String error) {
+
+        static Outcome answered(int status, String error) {
+            return new Outcome(status, error);
+        }
+
+        static Outcome failed(Throwable e) {
+            String reason = e instanceof OutboundTargetGuard.RefusedTarget
+                    ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new Outcome(null, reason);
+        }
+
+        boolean succeeded() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.orchestrion.runner.webhook.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import dev.orchestrion.runner.config.WebhookConfig;
+import dev.orchestrion.runner.rest.Page;
+import dev.orchestrion.runner.webhook.model.Delivery;
+import dev.orchestrion.runner.webhook.model.DeliveryStatus;
+import dev.orchestrion.runner.webhook.model.WebhookSubscription;
+import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
+import dev.orchestrion.runner.webhook.repository.WebhookSubscriptionRepository;
+import dev.orchestrion.runner.webhook.rest.CreateWebhookRequest;
+import dev.orchestrion.runner.webhook.rest.SecretResponse;
+import dev.orchestrion.support.problem.Problem;
+import dev.orchestrion.support.problem.ProblemException;
+
+/** Webhook subscriptions of the caller's tenant, their secrets, and the delivery log. */
+@ApplicationScoped
+public class WebhookService {
+
+    private static final Duration MAX_GRACE = Duration.ofDays(7);
+
+    private final WebhookSubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final Pool pool;
+    private final WebhookConfig config;
+
+    public WebhookService(WebhookSubscriptionRepository subscriptions, DeliveryRepository deliveries, Pool pool,
+            WebhookConfig config) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.pool = pool;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<WebhookSubscription> create(String tenant, CreateWebhookRequest request) {
+        WebhookSubscription s = new WebhookSubscription();
+        s.id = UUID.randomUUID();
+        s.tenant = tenant;
+        s.url = request.url();
+        s.events = checkedEvents(request.events());
+        s.description = request.description();
+        s.secret = WebhookSignature.newSecret();
+        s.createdAt = now();
+        s.updatedAt = s.createdAt;
+        return subscriptions.persist(s);
+    }
+
+    @WithSession
+    public Uni<WebhookSubscription> get(String tenant, UUID id) {
+        return subscriptions.findInTenant(tenant, id).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("Webhook", id));
+    }
+
+    @WithSession
+    public Uni<Page<WebhookSubscription>> list(String tenant, int page, int size) {
+        return subscriptions.pageInTenant(tenant, page, size)
+                .chain(items -> subscriptions.countInTenant(tenant).map(total -> new Page<>(items, page, size, total)));
+    }
+
+    @WithTransaction
+    public Uni<WebhookSubscription> update(String tenant, UUID id, CreateWebhookRequest request) {
+        String[] events = checkedEvents(request.events());
+        return get(tenant, id).invoke(s -> {
+            s.url = request.url();
+            s.events = events;
+            s.description = request.description();
+            s.updatedAt = now();
+        });
+    }
+
+    /** Deletes the subscription; its deliveries (pending ones included) go with it. */
+    @WithTransaction
+    public Uni<Void> delete(String tenant, UUID id) {
+        return get(tenant, id).chain(subscriptions::delete);
+    }
+
+    /** A new secret; the old one keeps verifying for the grace period (both signatures are sent meanwhile). */
+    @WithTransaction
+    public Uni<SecretResponse> rotate(String tenant, UUID id, String gracePeriod) {
+        Duration grace = grace(gracePeriod);
+        return get(tenant, id).map(s -> {
+            Instant now = now();
+            s.previousSecret = s.secret;
+            s.previousSecretExpiresAt = now.plus(grace);
+            s.secret = WebhookSignature.newSecret();
+            s.updatedAt = now;
+            return new SecretResponse(s.secret, s.previousSecretExpiresAt);
+        });
+    }
+
+    /** A new secret for the tenant's run callbacks (callbackUrl); the old one verifies for the grace period. */
+    public Uni<SecretResponse> rotateCallbackSecret(String tenant, String gracePeriod) {
+        Duration grace = grace(gracePeriod);
+        Instant now = now();
+        String secret = WebhookSignature.newSecret();
+        return deliveries.rotateCallbackSecret(pool, tenant, secret, now, now.plus(grace))
+                .map(ignored -> new SecretResponse(secret, now.plus(grace)));
+    }
+
+    /** The delivery log of one subscription, newest first. */
+    public Uni<Page<Delivery>> deliveriesOf(String tenant, UUID subscriptionId, DeliveryStatus status, int page,
+            int size) {
+        return get(tenant, subscriptionId).chain(s -> deliveries.search(pool,
+                new DeliveryRepository.Search(tenant, subscriptionId, null, status), page, size));
+    }
+
+    /** Deliveries of the tenant, of one run (its subscriptions' and its callback's) when {@code runId} is given. */
+    public Uni<Page<Delivery>> deliveries(String tenant, UUID runId, DeliveryStatus status, int page, int size) {
+        return deliveries.search(pool, new DeliveryRepository.Search(tenant, null, runId, status), page, size);
+    }
+
+    public Uni<Delivery> delivery(String tenant, UUID id) {
+        return deliveries.find(pool, tenant, id).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("Webhook delivery", id));
+    }
+
+    /** Sends a delivery again (with the same webhook-id), with a fresh retry budget, whatever its status. */
+    public Uni<Delivery> redeliver(String tenant, UUID id) {
+        return deliveries.redeliver(pool, tenant, id, now()).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("Webhook delivery", id));
+    }
+
+    static String[] checkedEvents(List<String> events) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (!WebhookEventTypes.isKnown(events.get(i))) {
+                errors.add(new Problem.FieldError("events[" + i + "]",
+                        "unknown event type " + events.get(i) + "; one of " + WebhookEventTypes.ALL));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation("Unknown webhook event types", errors);
+        }
+        return new LinkedHashSet<>(events).toArray(String[]::new);
+    }
+
+    private Duration grace(String gracePeriod) {
+        if (gracePeriod == null || gracePeriod.isBlank()) {
+            return config.rotationGracePeriod();
+        }
+        try {
+            Duration grace = Duration.parse(gracePeriod);
+            if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+                throw ProblemException.validation("gracePeriod", "must be between PT0S and P7D");
+            }
+            return grace;
+        } catch (DateTimeParseException e) {
+            throw ProblemException.validation("gracePeriod", "must be an ISO-8601 duration such as PT24H");
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.orchestrion.runner;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.orchestrion.testsupport.TestInfrastructure;
+
+/** Reads what is on a topic, from its beginning, as an outside consumer would. */
+public final class KafkaRecords {
+
+    private KafkaRecords() {
+    }
+
+    /** The events of one run on {@code workflow.run-events}, once at least {@code atLeast} are there. */
+    public static List<ConsumerRecord<String, String>> runEvents(String runId, int atLeast) {
+        return read("workflow.run-events", r -> runId.equals(r.key()), atLeast);
+    }
+
+    /** The record with this CloudEvents id. */
+    public static ConsumerRecord<String, String> withEventId(String topic, String eventId) {
+        return read(topic, r -> eventId.equals(header(r, "ce_id")), 1).get(0);
+    }
+
+    public static List<ConsumerRecord<String, String>> read(String topic,
+            Predicate<ConsumerRecord<String, String>> which, int atLeast) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (which.test(record)) {
+                        found.add(record);
+                    }
+                }
+                return found.size() >= atLeast;
+            });
+        }
+        return found;
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

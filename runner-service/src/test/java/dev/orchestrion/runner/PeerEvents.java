@@ -1,0 +1,176 @@
+package dev.orchestrion.runner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orchestrion.testsupport.EventContracts;
+import dev.orchestrion.testsupport.TestInfrastructure;
+
+/**
+ * Publishes what the runner's peers publish, exactly as their contract (docs/events) says: definition events as
+ * definition-service does when a definition starts, pauses or is re-prioritised, case events as case-service does,
+ * entry events as content-workflow-service does. Every record is checked against the contract before it is sent.
+ */
+public final class PeerEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaProducer<String, String> producer;
+
+    private PeerEvents() {
+    }
+
+    /**
+     * Publishes an ACTIVE definition (version 1) in {@code tenant}: definition-service's API answers for it
+     * (WireMock) and DefinitionStarted goes to {@code workflow.definition-events}. Answers its id.
+     */
+    public static String startedDefinition(String tenant, String definitionJson) {
+        String id = PeerServices.activeDefinition(definitionJson);
+        definitionEvent(tenant, id, "started", "ACTIVE", 1, 1);
+        return id;
+    }
+
+    /** A definition event of {@code type} (started, paused, resumed, finalized, published, deleted). */
+    public static void definitionEvent(String tenant, String definitionId, String type, String status,
+            Integer publishedVersion, long revision) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("definitionId", definitionId);
+        data.put("tenant", tenant);
+        data.put("name", "Test definition");
+        data.put("status", status);
+        data.put("publishedVersion", publishedVersion);
+        data.put("revision", revision);
+        data.put("triggerKind", "api");
+        data.put("exclusiveGroup", null);
+        data.put("occurredAt", Instant.now().toString());
+        send("workflow.definition-events", definitionId, "dev.orchestrion.definition." + type, definitionId, tenant,
+                data, "/orchestrion/definition-service", UUID.randomUUID());
+    }
+
+    /** definition-service's {@code GET /priorities}, position 1 first (the stub answers for any tenant). */
+    public static void priorities(List<String> definitionIds) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < definitionIds.size(); i++) {
+            items.append(i == 0 ? "" : ",").append("{\"position\":").append(i + 1).append(",\"definitionId\":\"")
+                    .append(definitionIds.get(i)).append("\",\"name\":\"w\",\"exclusiveGroup\":null}");
+        }
+        PeerServices.server().stubFor(
+                get(urlPathEqualTo("/priorities")).willReturn(PeerServices.okJson("{\"items\":[" + items + "]}")));
+    }
+
+    /** case-service answers {@code POST /cases} for this definition's system case with a new case; answers its id. */
+    public static UUID systemCaseFor(String definitionId) {
+        UUID caseId = PeerServices.existingCase(Map.of("companyName", "Orchestrion system case"));
+        PeerServices.server().stubFor(post(urlPathEqualTo("/cases"))
+                .withRequestBody(matchingJsonPath("$.externalRef", equalTo("orchestrion:system:" + definitionId)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"" + caseId + "\",\"companyName\":\"Orchestrion system case\","
+                                + "\"externalRef\":\"orchestrion:system:" + definitionId + "\",\"erased\":false}")));
+        return caseId;
+    }
+
+    /** A case event as case-service publishes it; answers the event id. */
+    public static UUID caseEvent(String tenant, UUID caseId, String type) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", caseId.toString());
+        data.put("tenant", tenant);
+        data.put("occurredAt", Instant.now().toString());
+        if (!"erased".equals(type)) {
+            data.put("fields", List.of("firstName"));
+        }
+        UUID id = UUID.randomUUID();
+        send("workflow.case-events", caseId.toString(), "dev.orchestrion.case." + type, caseId.toString(), tenant, data,
+                "/orchestrion/case-service", id);
+        return id;
+    }
+
+    /** An entry event as content-workflow-service publishes it; answers the event id. */
+    public static UUID entryPublished(String tenant, String entryId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("entryId", entryId);
+        data.put("tenant", tenant);
+        data.put("contentType", "article");
+        data.put("workflowId", "basic");
+        data.put("workflowState", "published");
+        data.put("latestVersion", 2);
+        data.put("publicVersion", 2);
+        data.put("occurredAt", Instant.now().toString());
+        data.put("publishedAt", Instant.now().toString());
+        UUID id = UUID.randomUUID();
+        send("content.entry-events", entryId, "dev.orchestrion.entry.published", entryId, tenant, data,
+                "/orchestrion/content-workflow-service", id);
+        return id;
+    }
+
+    /** Publishes a consumed record again, as it was: same key, headers (ce_id included) and value. */
+    public static void republish(ConsumerRecord<String, String> record) {
+        ProducerRecord<String, String> copy = new ProducerRecord<>(record.topic(), record.key(), record.value());
+        for (Header header : record.headers()) {
+            copy.headers().add(header.key(), header.value());
+        }
+        sendRecord(copy);
+    }
+
+    static void send(String topic, String key, String type, String subject, String tenant, Map<String, Object> data,
+            String source, UUID id) {
+        String value;
+        try {
+            value = JSON.writeValueAsString(data);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        EventContracts.assertConforms(type, value);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", id.toString());
+        header(record, "ce_source", source);
+        header(record, "ce_type", type);
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "ce_subject", subject);
+        header(record, "ce_tenant", tenant);
+        header(record, "content-type", "application/json");
+        sendRecord(record);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static synchronized void sendRecord(ProducerRecord<String, String> record) {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
