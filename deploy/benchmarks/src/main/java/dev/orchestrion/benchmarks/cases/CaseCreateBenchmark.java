@@ -32,7 +32,7 @@ import dev.orchestrion.benchmarks.Platform;
  * <pre>
  * ./orchestrion up
  * ./mvnw -q package -pl deploy/benchmarks -am -DskipTests
- * java -cp deploy/benchmarks/target/orchestrion-benchmarks.jar dev.orchestrion.benchmarks.cases.CaseCreateBenchmark
+ * java -cp 'deploy/benchmarks/target/orchestrion-benchmarks.jar:deploy/benchmarks/target/lib/*' dev.orchestrion.benchmarks.cases.CaseCreateBenchmark
  * </pre>
  *
  * System properties: {@code orchestrion.bench.warmup} and {@code orchestrion.bench.duration} (ISO-8601, default

@@ -27,7 +27,7 @@ import dev.orchestrion.benchmarks.Platform;
  * <pre>
  * ./orchestrion up
  * ./mvnw -q package -pl deploy/benchmarks -am -DskipTests
- * java -cp deploy/benchmarks/target/orchestrion-benchmarks.jar \
+ * java -cp 'deploy/benchmarks/target/orchestrion-benchmarks.jar:deploy/benchmarks/target/lib/*' \
  *     dev.orchestrion.benchmarks.content.ContentTransitionBenchmark
  * </pre>
  *

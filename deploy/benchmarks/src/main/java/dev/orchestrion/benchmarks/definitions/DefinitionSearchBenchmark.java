@@ -25,7 +25,7 @@ import dev.orchestrion.benchmarks.Platform;
  *
  * <p>
  * Run against {@code ./orchestrion up}:
- * {@code java -cp deploy/benchmarks/target/orchestrion-benchmarks.jar dev.orchestrion.benchmarks.definitions.DefinitionSearchBenchmark [count] [seconds-per-query] [clients]}
+ * {@code java -cp 'deploy/benchmarks/target/orchestrion-benchmarks.jar:deploy/benchmarks/target/lib/*' dev.orchestrion.benchmarks.definitions.DefinitionSearchBenchmark [count] [seconds-per-query] [clients]}
  * (defaults 10000, 20, 4). Results go to {@code target/benchmarks/results.jsonl}.
  */
 public final class DefinitionSearchBenchmark {

@@ -41,7 +41,11 @@ import dev.orchestrion.benchmarks.Platform;
 public final class RunBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String NAME = "runner reference workflow";
+    /** {@code -Dorchestrion.bench.scenario=...} labels the results (e.g. the scaling run's instance count). */
+    private static final String NAME = "runner reference workflow"
+            + (System.getProperty("orchestrion.bench.scenario", "").isBlank()
+                    ? ""
+                    : ", " + System.getProperty("orchestrion.bench.scenario"));
 
     private final String designer = Platform.token("benchmark", "designer", "operator");
     private final String client = Platform.token("benchmark", "client");
@@ -67,22 +71,28 @@ public final class RunBenchmark {
     /** Creates the reference definition, starts it, and makes one case and one parameter set to run with. */
     private void prepare() throws Exception {
         Path example = Platform.repositoryRoot().resolve("docs/examples/reference-workflow.json");
-        String created = Platform.send(Platform.json("POST", Platform.DEFINITIONS + "/definitions", designer,
-                Files.readString(example)).build());
+        String created = Platform.send(Platform
+                .json("POST", Platform.DEFINITIONS + "/definitions", designer, Files.readString(example)).build());
         String definitionId = JSON.readTree(created).get("id").asText();
-        Platform.send(Platform.json("POST", Platform.DEFINITIONS + "/definitions/" + definitionId + "/start", designer,
-                "{}").build());
-        String caseId = JSON.readTree(Platform.send(Platform.json("POST", Platform.CASES + "/cases", client,
-                "{\"firstName\":\"Bench\"}").build())).get("id").asText();
-        String parametersId = JSON.readTree(Platform.send(Platform.json("POST", Platform.CASES + "/parameters", client,
-                "{\"workflowDefinitionId\":\"" + definitionId + "\",\"parameters\":{\"amount\":75}}").build()))
+        Platform.send(
+                Platform.json("POST", Platform.DEFINITIONS + "/definitions/" + definitionId + "/start", designer, "{}")
+                        .build());
+        String caseId = JSON
+                .readTree(Platform.send(
+                        Platform.json("POST", Platform.CASES + "/cases", client, "{\"firstName\":\"Bench\"}").build()))
+                .get("id").asText();
+        String parametersId = JSON
+                .readTree(Platform.send(Platform
+                        .json("POST", Platform.CASES + "/parameters", client,
+                                "{\"workflowDefinitionId\":\"" + definitionId + "\",\"parameters\":{\"amount\":75}}")
+                        .build()))
                 .get("id").asText();
         requestBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + definitionId
                 + "\",\"parametersId\":\"" + parametersId + "\"}";
         // One run end to end first: fails fast, with the answer, if anything is not wired.
         String runId = JSON.readTree(Platform.send(request())).get("id").asText();
-        JsonNode run = JSON.readTree(Platform.send(Platform.request(Platform.RUNNER + "/workflows/" + runId
-                + "?wait=30s", client).GET().build()));
+        JsonNode run = JSON.readTree(Platform
+                .send(Platform.request(Platform.RUNNER + "/workflows/" + runId + "?wait=30s", client).GET().build()));
         if (!"COMPLETED".equals(run.get("status").asText())) {
             throw new IllegalStateException("The reference run did not complete: " + run);
         }
@@ -93,19 +103,17 @@ public final class RunBenchmark {
             List<Integer> rates) throws InterruptedException {
         List<BenchmarkResult> results = new ArrayList<>();
         LoadDriver.Operation completedRun = () -> Platform.http()
-                .sendAsync(request(), java.net.http.HttpResponse.BodyHandlers.ofString())
-                .thenCompose(response -> {
+                .sendAsync(request(), java.net.http.HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
                     if (response.statusCode() != 200) {
                         return CompletableFuture.completedFuture(response.statusCode());
                     }
                     String runId = runId(response.body());
                     return completions.ended(runId).orTimeout(60, TimeUnit.SECONDS)
-                            .thenApply(status -> status.equals("completed") ? 200 : 599)
-                            .exceptionally(timeout -> -2);
+                            .thenApply(status -> status.equals("completed") ? 200 : 599).exceptionally(timeout -> -2);
                 });
         for (int count : clients) {
-            results.add(LoadDriver.closedLoop(NAME + " (request to RunCompleted)", count, warmup, duration,
-                    completedRun).record());
+            results.add(LoadDriver
+                    .closedLoop(NAME + " (request to RunCompleted)", count, warmup, duration, completedRun).record());
         }
         for (int rate : rates) {
             results.add(LoadDriver.fixedRate(NAME + " (request to RunCompleted)", rate, warmup, duration, completedRun)

@@ -40,7 +40,7 @@ import dev.orchestrion.benchmarks.Platform;
  *
  * <p>
  * Needs {@code ./orchestrion up} (which allows webhooks to loopback targets):
- * {@code java -cp deploy/benchmarks/target/orchestrion-benchmarks.jar dev.orchestrion.benchmarks.runner.WebhookDeliveryBenchmark [rate] [seconds] [slow-answer-seconds]}
+ * {@code java -cp 'deploy/benchmarks/target/orchestrion-benchmarks.jar:deploy/benchmarks/target/lib/*' dev.orchestrion.benchmarks.runner.WebhookDeliveryBenchmark [rate] [seconds] [slow-answer-seconds]}
  * (defaults 500, 30, 5). Results go to {@code target/benchmarks/results.jsonl}.
  */
 public final class WebhookDeliveryBenchmark {
