@@ -2,6 +2,8 @@ package dev.orchestrion.runner.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,16 +75,22 @@ class RunnerCrashRecoveryIT {
 
         try (RunnerProcess first = RunnerProcess.start("first", database, peers, Map.of()).awaitReady()) {
             List<CompletableFuture<Void>> requests = new ArrayList<>();
+            // Clients reuse a few parameter sets and keep at most 32 requests in flight, as real client systems do.
+            Map<String, UUID> parameterSets = new HashMap<>();
+            Semaphore inFlight = new Semaphore(32);
             for (int i = 0; i < 300; i++) {
-                double amount = i;
+                double amount = i % 10 * 20;
                 String definition = i % 15 == 0 ? delayed : reference;
-                UUID parameters = PeerServices.parameterSet(definition, 1, Map.of("amount", amount));
-                requests.add(request(first, definition, caseId, parameters).thenAccept(runId -> {
-                    synchronized (amounts) {
-                        amounts.put(runId, amount);
-                        definitionOfRun.put(runId, definition);
-                    }
-                }));
+                UUID parameters = parameterSets.computeIfAbsent(definition + amount,
+                        k -> PeerServices.parameterSet(definition, 1, Map.of("amount", amount)));
+                inFlight.acquire();
+                requests.add(request(first, definition, caseId, parameters).whenComplete((id, e) -> inFlight.release())
+                        .thenAccept(runId -> {
+                            synchronized (amounts) {
+                                amounts.put(runId, amount);
+                                definitionOfRun.put(runId, definition);
+                            }
+                        }));
             }
             CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
             // Kill once some runs have completed and others have not: in the middle of the batch.
@@ -113,21 +124,34 @@ class RunnerCrashRecoveryIT {
         }
     }
 
+    /**
+     * Posts a run request as a careful client system does: with an Idempotency-Key, retrying a 503 (a peer briefly
+     * unavailable on a loaded machine) a few times with the same key, so a retry never starts a second run.
+     */
     private CompletableFuture<String> request(RunnerProcess runner, String definition, UUID caseId, UUID parameters) {
         String body = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + definition
                 + "\",\"parametersId\":\"" + parameters + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/workflows/run"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+                .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return send(request, 5);
+    }
+
+    private CompletableFuture<String> send(HttpRequest request, int attemptsLeft) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            if (response.statusCode() == 503 && attemptsLeft > 1) {
+                Executor later = CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS);
+                return CompletableFuture.supplyAsync(() -> request, later).thenCompose(r -> send(r, attemptsLeft - 1));
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(
                         "Run request answered " + response.statusCode() + ": " + response.body());
             }
             try {
-                return JSON.readTree(response.body()).get("id").asText();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return CompletableFuture.completedFuture(JSON.readTree(response.body()).get("id").asText());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

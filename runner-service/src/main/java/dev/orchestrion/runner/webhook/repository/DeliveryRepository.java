@@ -285,12 +285,19 @@ public class DeliveryRepository {
         List<Object> countArgs = new ArrayList<>(args);
         args.add(size);
         args.add(page * size);
-        String sql = "SELECT " + COLUMNS + " FROM webhook_deliveries" + where + " ORDER BY created_at DESC, id LIMIT $"
-                + (args.size() - 1) + " OFFSET $" + args.size();
-        return client.preparedQuery(sql).execute(Tuple.from(args)).chain(rows -> withAttempts(client, mapAll(rows)))
-                .chain(items -> client.preparedQuery("SELECT count(*) AS total FROM webhook_deliveries" + where)
-                        .execute(Tuple.from(countArgs))
-                        .map(count -> new Page<>(items, page, size, count.iterator().next().getLong("total"))));
+        // The total comes from the same statement as the page (one snapshot), so a client never sees a total that
+        // disagrees with the items; only a page past the end needs a separate count.
+        String sql = "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM webhook_deliveries" + where
+                + " ORDER BY created_at DESC, id LIMIT $" + (args.size() - 1) + " OFFSET $" + args.size();
+        return client.preparedQuery(sql).execute(Tuple.from(args)).chain(rows -> {
+            Long total = rows.size() == 0 ? null : rows.iterator().next().getLong("total");
+            Uni<Long> counted = total != null
+                    ? Uni.createFrom().item(total)
+                    : client.preparedQuery("SELECT count(*) AS total FROM webhook_deliveries" + where)
+                            .execute(Tuple.from(countArgs)).map(count -> count.iterator().next().getLong("total"));
+            return withAttempts(client, mapAll(rows))
+                    .chain(items -> counted.map(n -> new Page<>(items, page, size, n)));
+        });
     }
 
     /** Deletes finished deliveries (and their attempts) last changed before {@code before}. */
