@@ -85,7 +85,8 @@ public final class LoadDriver {
         // Ticks every millisecond and sends what is due, so that rates above 1000/s work and late ticks catch up.
         scheduler.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
-            long due = (now - origin) / intervalNanos;
+            // Request k is due at origin + k * interval: at origin the first one is due already.
+            long due = (now - origin) / intervalNanos + 1;
             while (sent.get() < due) {
                 long intended = origin + sent.getAndIncrement() * intervalNanos;
                 if (intended >= measureTo) {

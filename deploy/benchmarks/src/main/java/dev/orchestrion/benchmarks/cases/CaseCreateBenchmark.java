@@ -58,6 +58,8 @@ public final class CaseCreateBenchmark {
         List<Integer> clients = integers(System.getProperty("orchestrion.bench.clients", "4,16,64"));
         List<Integer> rates = integers(System.getProperty("orchestrion.bench.rates", "500,2000"));
         new CaseCreateBenchmark().measure(warmup, duration, clients, rates);
+        // The HTTP client's threads would keep the JVM alive.
+        System.exit(0);
     }
 
     private void measure(Duration warmup, Duration duration, List<Integer> clients, List<Integer> rates)
