@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.repository.OutboxRepository;
 import dev.orchestrion.runner.scheduling.Periodic;
+import dev.orchestrion.runner.scheduling.ShuttingDown;
 
 /**
  * Publishes outbox rows. The writer hands each committed row over right away ({@link #publish}): no polling delay.
@@ -67,7 +68,7 @@ public class OutboxRelay {
         return outbox.remove(pool, ids).onFailure().invoke(e -> published.addAll(ids)).onFailure().recoverWithNull();
     }
 
-    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s")
+    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s")
     Uni<Void> sweep() {
         Instant before = Instant.now().minus(config.outboxSweepAge());
         return pool.withTransaction(tx -> outbox.lockOlderThan(tx, before, 500).chain(entries -> {

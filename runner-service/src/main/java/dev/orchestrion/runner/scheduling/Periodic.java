@@ -25,6 +25,10 @@ public final class Periodic {
         AtomicBoolean running = new AtomicBoolean();
         long millis = Math.max(1, interval.toMillis());
         return vertx.setPeriodic(millis, millis, id -> {
+            if (ShuttingDown.now()) {
+                vertx.cancelTimer(id);
+                return;
+            }
             if (!running.compareAndSet(false, true)) {
                 return;
             }

@@ -14,6 +14,7 @@ import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.repository.RunRepository;
+import dev.orchestrion.runner.scheduling.ShuttingDown;
 
 /**
  * The safety net of run requests: a run stored PENDING whose StartRun was lost (the process died between commit
@@ -36,7 +37,7 @@ public class PendingRunSweeper {
         this.config = config;
     }
 
-    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resendStartRuns() {
         Instant now = Instant.now();
         return runs.findPendingBefore(pool, now.minus(config.pendingRunGrace()), 500).chain(pending -> {

@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 import dev.orchestrion.runner.config.ScheduleConfig;
 import dev.orchestrion.runner.schedule.repository.ScheduleRepository;
+import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.service.RunRequestService;
 import dev.orchestrion.runner.trigger.service.SystemCases;
 import dev.orchestrion.support.problem.ProblemException;
@@ -54,7 +55,7 @@ public class ScheduleTicker {
         this.config = config;
     }
 
-    @Scheduled(every = "${orchestrion.runner.schedules.tick-interval:PT1S}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "${orchestrion.runner.schedules.tick-interval:PT1S}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         Instant now = Instant.now();
         return pool
@@ -67,7 +68,7 @@ public class ScheduleTicker {
     }
 
     /** Firings a crash or an outage left PENDING: their runs are started now (idempotently). */
-    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweepPending() {
         Instant now = Instant.now();
         return schedules.takePending(pool, now.minus(config.pendingFiringRetry()), now, BATCH).chain(this::startAll)

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.client.DefinitionCatalog;
+import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.stats.model.RunEventForStats;
 import dev.orchestrion.runner.stats.repository.StatsRepository;
 import dev.orchestrion.runner.stats.rest.DefinitionStatsView;
@@ -105,7 +106,7 @@ public class StatsService {
         }));
     }
 
-    @Scheduled(every = "1h", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "1h", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeApplied() {
         return stats.purgeAppliedBefore(pool, Instant.now().minus(Duration.ofDays(1))).onFailure().recoverWithNull()
                 .replaceWithVoid();

@@ -37,9 +37,11 @@ public class TriggerSourceConsumer {
     private static final String ENTRY_PREFIX = "dev.orchestrion.entry.";
 
     private final EventTriggerService triggers;
+    private final TriggerRegistryCatchUp registry;
 
-    public TriggerSourceConsumer(EventTriggerService triggers) {
+    public TriggerSourceConsumer(EventTriggerService triggers, TriggerRegistryCatchUp registry) {
         this.triggers = triggers;
+        this.registry = registry;
     }
 
     @Incoming("trigger-sources")
@@ -56,7 +58,11 @@ public class TriggerSourceConsumer {
                         record.offset(), e.getMessage());
             }
         }
-        return triggers.handle(events);
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // A workflow started just before these events must be in the registry when they are matched.
+        return registry.awaitRegistry().chain(() -> triggers.handle(events));
     }
 
     /** The triggering event a record carries, or null when it is none. */

@@ -27,6 +27,7 @@ import dev.orchestrion.runner.engine.expression.Expressions;
 import dev.orchestrion.runner.messaging.OutboundRecord;
 import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.service.RunRequestService;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 import dev.orchestrion.runner.trigger.model.TriggeringEvent;
@@ -190,7 +191,7 @@ public class EventTriggerService {
                 .onFailure().recoverWithNull();
     }
 
-    @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeSeen() {
         return registry.purgeSeenBefore(pool, Instant.now().minus(Duration.ofDays(7))).onFailure().recoverWithNull()
                 .replaceWithVoid();

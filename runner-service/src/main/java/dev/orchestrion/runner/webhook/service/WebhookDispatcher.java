@@ -33,6 +33,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.WebhookConfig;
 import dev.orchestrion.runner.outbound.OutboundTargetGuard;
+import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
@@ -96,7 +97,7 @@ public class WebhookDispatcher {
     }
 
     /** Claims due deliveries (retries, and those no worker took at once) for targets with free slots. */
-    @Scheduled(every = "${orchestrion.runner.webhooks.poll-interval:PT1S}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "${orchestrion.runner.webhooks.poll-interval:PT1S}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         List<String> full = new ArrayList<>();
         inFlight.forEach((target, count) -> {
@@ -123,7 +124,7 @@ public class WebhookDispatcher {
                 .recoverWithNull().replaceWithVoid();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
         return deliveries.purgeFinishedBefore(pool, Instant.now().minus(config.retention())).onFailure()
                 .invoke(e -> LOG.warnf("Purging old webhook deliveries failed: %s", e.getMessage())).onFailure()
