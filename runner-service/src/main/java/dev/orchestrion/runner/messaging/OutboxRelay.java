@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.RunnerConfig;
+import dev.orchestrion.runner.observability.RunMetrics;
 import dev.orchestrion.runner.repository.OutboxRepository;
 import dev.orchestrion.runner.scheduling.Periodic;
 import dev.orchestrion.runner.scheduling.ShuttingDown;
@@ -36,13 +37,16 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final Pool pool;
     private final RunnerConfig config;
+    private final RunMetrics metrics;
     private final ConcurrentLinkedQueue<Long> published = new ConcurrentLinkedQueue<>();
 
-    public OutboxRelay(RecordProducer producer, OutboxRepository outbox, Pool pool, RunnerConfig config) {
+    public OutboxRelay(RecordProducer producer, OutboxRepository outbox, Pool pool, RunnerConfig config,
+            RunMetrics metrics) {
         this.producer = producer;
         this.outbox = outbox;
         this.pool = pool;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Publishes a committed row; on failure the row stays for the sweep. Never fails. */
@@ -84,7 +88,8 @@ public class OutboxRelay {
             LOG.infof("Sweeping %d outbox rows (%d records)", ids.size(), records.size());
             return producer.send(records).ifNoItem().after(Duration.ofSeconds(30)).fail()
                     .chain(() -> outbox.remove(tx, ids));
-        })).onFailure().invoke(e -> LOG.warnf("Outbox sweep failed: %s", e.getMessage())).onFailure().recoverWithNull()
+        })).chain(() -> outbox.count(pool)).invoke(metrics::outboxBacklog).onFailure()
+                .invoke(e -> LOG.warnf("Outbox sweep failed: %s", e.getMessage())).onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 }

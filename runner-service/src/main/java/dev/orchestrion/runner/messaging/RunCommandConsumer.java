@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.service.RunExecutionService;
 
 /**
@@ -45,7 +46,7 @@ public class RunCommandConsumer {
         for (ConsumerRecord<String, String> record : records) {
             String type = header(record, "ce_type");
             try {
-                commands.add(RunCommands.read(type, record.value()));
+                commands.add(RunCommands.read(type, record.value()).tracedBy(header(record, RunTracing.TRACEPARENT)));
             } catch (RuntimeException e) {
                 LOG.warnf("Not a run command at %s-%d@%d (%s): sent to %s", record.topic(), record.partition(),
                         record.offset(), e.getMessage(), DLQ);

@@ -22,8 +22,16 @@ public final class RunCommands {
     private RunCommands() {
     }
 
-    /** A command addressed to one run. */
-    public record Addressed(UUID runId, String tenant, EngineCommand command) {
+    /** A command addressed to one run, with the traceparent of the trace it belongs to (null when none). */
+    public record Addressed(UUID runId, String tenant, EngineCommand command, String traceparent) {
+
+        public Addressed(UUID runId, String tenant, EngineCommand command) {
+            this(runId, tenant, command, null);
+        }
+
+        public Addressed tracedBy(String traceparent) {
+            return new Addressed(runId, tenant, command, traceparent);
+        }
     }
 
     public static OutboundRecord start(Run run, Instant now) {

@@ -2,6 +2,7 @@ package dev.orchestrion.runner.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,8 @@ import dev.orchestrion.runner.messaging.OutboundRecord;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.messaging.Topics;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.StepRecord;
+import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.repository.StepRepository;
 import dev.orchestrion.runner.repository.TimerRepository;
 
@@ -33,14 +36,31 @@ final class CheckpointBatch {
     private final List<OutboundRecord> records = new ArrayList<>();
     private final List<Checkpoint.OutboundCall> calls = new ArrayList<>();
     private final Set<UUID> endedRuns = new LinkedHashSet<>();
+    private final Map<UUID, Run> startedRuns = new LinkedHashMap<>();
+    private final Map<UUID, Run> endedRunStates = new LinkedHashMap<>();
+    private final List<StepRecord> finishedSteps = new ArrayList<>();
 
     void add(Checkpoint checkpoint, Instant now) {
+        add(checkpoint, now, null, false);
+    }
+
+    /**
+     * Folds one checkpoint in. {@code traceparent} (may be null) goes on every record it causes, so the run's trace
+     * continues in whoever reads them; {@code starting} marks the checkpoint of a run's Start.
+     */
+    void add(Checkpoint checkpoint, Instant now, String traceparent, boolean starting) {
         Run run = checkpoint.run();
+        if (starting) {
+            startedRuns.put(run.id, run);
+        }
         if (checkpoint.changed()) {
             changedRuns.put(run.id, run);
         }
         for (var step : checkpoint.steps()) {
             steps.add(new StepRepository.RunStep(run.id, step));
+            if (step.endedAt() != null) {
+                finishedSteps.add(step);
+            }
         }
         if (checkpoint.clearTimers()) {
             runsWithoutTimers.add(run.id);
@@ -57,15 +77,18 @@ final class CheckpointBatch {
             timersToAdd.put(key, new TimerRepository.Timer(run.id, timer.waitId(), run.tenant, timer.dueAt()));
         }
         for (Checkpoint.Event event : checkpoint.events()) {
-            records.add(CloudEvents.record(Topics.RUN_EVENTS, run.id.toString(), event.id(),
-                    CloudEvents.TYPE_PREFIX + event.type(), event.time(), run.id.toString(), run.tenant, event.data()));
+            records.add(RunTracing.traced(CloudEvents.record(Topics.RUN_EVENTS, run.id.toString(), event.id(),
+                    CloudEvents.TYPE_PREFIX + event.type(), event.time(), run.id.toString(), run.tenant, event.data()),
+                    traceparent));
         }
         for (Checkpoint.Command command : checkpoint.commands()) {
-            records.add(RunCommands.of(command.runId(), command.tenant(), command.command(), now));
+            records.add(RunTracing.traced(RunCommands.of(command.runId(), command.tenant(), command.command(), now),
+                    traceparent));
         }
         calls.addAll(checkpoint.calls());
         if (run.status.isTerminal()) {
             endedRuns.add(run.id);
+            endedRunStates.put(run.id, run);
         }
     }
 
@@ -99,6 +122,20 @@ final class CheckpointBatch {
 
     Set<UUID> endedRuns() {
         return endedRuns;
+    }
+
+    Collection<Run> startedRuns() {
+        return startedRuns.values();
+    }
+
+    /** The runs that ended in this batch, as they ended (for metrics). */
+    Collection<Run> endedRunStates() {
+        return endedRunStates.values();
+    }
+
+    /** The node executions that finished in this batch (for metrics). */
+    List<StepRecord> finishedSteps() {
+        return finishedSteps;
     }
 
     boolean isEmpty() {

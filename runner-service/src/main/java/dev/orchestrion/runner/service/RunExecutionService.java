@@ -14,16 +14,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.Checkpoint;
+import dev.orchestrion.runner.engine.EngineCommand;
 import dev.orchestrion.runner.engine.RunEngine;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
 import dev.orchestrion.runner.messaging.OutboxRelay;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunStatus;
+import dev.orchestrion.runner.observability.RunMetrics;
+import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.repository.OutboxRepository;
 import dev.orchestrion.runner.repository.RunRepository;
 import dev.orchestrion.runner.repository.StepRepository;
@@ -50,10 +55,12 @@ public class RunExecutionService {
     private final RunEngine engine;
     private final OutboundCalls calls;
     private final RunWatchers watchers;
+    private final RunTracing tracing;
+    private final RunMetrics metrics;
 
     public RunExecutionService(Pool pool, RunRepository runs, StepRepository steps, TimerRepository timers,
             OutboxRepository outbox, OutboxRelay relay, DefinitionCatalog catalog, RunEngine engine,
-            OutboundCalls calls, RunWatchers watchers) {
+            OutboundCalls calls, RunWatchers watchers, RunTracing tracing, RunMetrics metrics) {
         this.pool = pool;
         this.runs = runs;
         this.steps = steps;
@@ -64,6 +71,8 @@ public class RunExecutionService {
         this.engine = engine;
         this.calls = calls;
         this.watchers = watchers;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     /** Lost the race for a run's checkpoint: the batch is replayed. */
@@ -92,6 +101,7 @@ public class RunExecutionService {
             loaded.forEach(run -> byId.put(run.id, run));
             CheckpointBatch batch = new CheckpointBatch();
             Instant now = Instant.now();
+            List<Span> spans = new ArrayList<>();
             for (RunCommands.Addressed command : commands) {
                 Run run = byId.get(command.runId());
                 if (run == null || !run.tenant.equals(command.tenant())) {
@@ -99,11 +109,16 @@ public class RunExecutionService {
                             command.tenant());
                     continue;
                 }
+                boolean starting = command.command() instanceof EngineCommand.Start && run.status == RunStatus.PENDING;
+                Span span = tracing.startExecution(run.id, command.command().getClass().getSimpleName(),
+                        command.traceparent());
+                spans.add(span);
                 WorkflowGraph graph = graphs.get(graphKey(run));
                 Checkpoint checkpoint = engine.process(run, graph, command.command(), now);
-                batch.add(checkpoint, now);
+                batch.add(checkpoint, now, tracing.traceparentOf(span), starting);
             }
-            return persist(batch).chain(outboxId -> afterCommit(batch, outboxId));
+            return persist(batch).chain(outboxId -> afterCommit(batch, outboxId)).onItemOrFailure()
+                    .invoke((ok, failure) -> spans.forEach(span -> RunTracing.end(span, failure)));
         }));
     }
 
@@ -129,6 +144,9 @@ public class RunExecutionService {
         return published.invoke(() -> {
             calls.launch(batch.calls());
             batch.endedRuns().forEach(watchers::ended);
+            batch.startedRuns().forEach(metrics::started);
+            batch.endedRunStates().forEach(metrics::ended);
+            batch.finishedSteps().forEach(metrics::node);
         });
     }
 

@@ -29,6 +29,7 @@ import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.RunStatus;
+import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.repository.RunRepository;
 import dev.orchestrion.runner.rest.RunRequest;
 import dev.orchestrion.support.problem.Problem;
@@ -50,14 +51,16 @@ public class RunRequestService implements ChildRuns {
     private final DefinitionCatalog definitions;
     private final CaseDirectory cases;
     private final RecordProducer producer;
+    private final RunTracing tracing;
 
     public RunRequestService(Pool pool, RunRepository runs, DefinitionCatalog definitions, CaseDirectory cases,
-            RecordProducer producer) {
+            RecordProducer producer, RunTracing tracing) {
         this.pool = pool;
         this.runs = runs;
         this.definitions = definitions;
         this.cases = cases;
         this.producer = producer;
+        this.tracing = tracing;
     }
 
     /** A child run of a subWorkflow node, or a run started by a trigger. */
@@ -224,8 +227,10 @@ public class RunRequestService implements ChildRuns {
                         .map(existing -> sameRequest(existing, hash));
             }
             return producer
-                    .send(List.of(RunCommands.start(run, Instant.now()))).onFailure().invoke(e -> LOG
-                            .warnf("StartRun for %s not sent (%s); the pending-run sweep will", run.id, e.getMessage()))
+                    .send(List
+                            .of(RunTracing.traced(RunCommands.start(run, Instant.now()), tracing.currentTraceparent())))
+                    .onFailure().invoke(e -> LOG.warnf("StartRun for %s not sent (%s); the pending-run sweep will",
+                            run.id, e.getMessage()))
                     .onFailure().recoverWithNull().replaceWith(run);
         });
     }

@@ -47,7 +47,7 @@ public class TriggerRegistryCatchUp {
 
     public TriggerRegistryCatchUp(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "mp.messaging.incoming.trigger-registry.group.id") String registryGroup,
-            @ConfigProperty(name = "orchestrion.runner.triggers.registry-catch-up", defaultValue = "PT30S") Duration patience) {
+            @ConfigProperty(name = "orchestrion.runner.triggers.registry-catch-up", defaultValue = "PT10S") Duration patience) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "runner-trigger-catch-up-" + ProcessHandle.current().pid());

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.webhook.service.RunEventForWebhooks;
 import dev.orchestrion.runner.webhook.service.WebhookDeliveryPlanner;
 import dev.orchestrion.runner.webhook.service.WebhookEventTypes;
@@ -53,7 +54,8 @@ public class WebhookEventConsumer {
                 events.add(new RunEventForWebhooks(UUID.fromString(id),
                         tenant != null ? tenant : String.valueOf(data.get("tenant")), type,
                         runId == null ? null : UUID.fromString(runId.toString()),
-                        String.valueOf(data.getOrDefault("occurredAt", header(record, "ce_time"))), data));
+                        String.valueOf(data.getOrDefault("occurredAt", header(record, "ce_time"))), data,
+                        header(record, RunTracing.TRACEPARENT)));
             } catch (RuntimeException e) {
                 LOG.warnf("Ignoring an unreadable run event at %s-%d@%d: %s", record.topic(), record.partition(),
                         record.offset(), e.getMessage());

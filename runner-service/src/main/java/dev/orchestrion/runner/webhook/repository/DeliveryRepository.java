@@ -43,7 +43,7 @@ public class DeliveryRepository {
 
     /** A delivery to create. {@code leaseToken} set: created already claimed by this instance, to send at once. */
     public record NewDelivery(UUID id, String tenant, UUID subscriptionId, String url, String target, UUID eventId,
-            String eventType, UUID runId, String payload, UUID leaseToken) {
+            String eventType, UUID runId, String payload, UUID leaseToken, String traceparent) {
     }
 
     /** The outcome of one attempt, and what follows it. */
@@ -143,6 +143,7 @@ public class DeliveryRepository {
         String[] types = new String[n];
         UUID[] runs = new UUID[n];
         String[] payloads = new String[n];
+        String[] traceparents = new String[n];
         UUID[] tokens = new UUID[n];
         for (int i = 0; i < n; i++) {
             NewDelivery d = deliveries.get(i);
@@ -155,18 +156,19 @@ public class DeliveryRepository {
             types[i] = d.eventType();
             runs[i] = d.runId();
             payloads[i] = d.payload();
+            traceparents[i] = d.traceparent();
             tokens[i] = d.leaseToken();
         }
         return client
                 .preparedQuery("INSERT INTO webhook_deliveries (id, tenant, subscription_id, url, target, event_id, "
                         + "event_type, run_id, payload, status, next_attempt_at, lease_until, lease_token, created_at, "
-                        + "updated_at) SELECT i, te, s, u, ta, e, ty, r, p, 'PENDING', $11, "
-                        + "CASE WHEN tok IS NULL THEN NULL ELSE $12::timestamptz END, tok, $11, $11 "
+                        + "updated_at, traceparent) SELECT i, te, s, u, ta, e, ty, r, p, 'PENDING', $11, "
+                        + "CASE WHEN tok IS NULL THEN NULL ELSE $12::timestamptz END, tok, $11, $11, tp "
                         + "FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::uuid[], "
-                        + "$7::varchar[], $8::uuid[], $9::text[], $10::uuid[]) AS n(i, te, s, u, ta, e, ty, r, p, tok) "
-                        + "ON CONFLICT (id) DO NOTHING RETURNING id")
+                        + "$7::varchar[], $8::uuid[], $9::text[], $10::uuid[], $13::varchar[]) "
+                        + "AS n(i, te, s, u, ta, e, ty, r, p, tok, tp) ON CONFLICT (id) DO NOTHING RETURNING id")
                 .execute(Tuple.from(new Object[]{ids, tenants, subscriptions, urls, targets, events, types, runs,
-                        payloads, tokens, time(now), time(leaseUntil)}))
+                        payloads, tokens, time(now), time(leaseUntil), traceparents}))
                 .map(rows -> {
                     Set<UUID> inserted = new HashSet<>();
                     for (Row row : rows) {
@@ -193,7 +195,7 @@ public class DeliveryRepository {
                 + "LEFT JOIN webhook_subscriptions s ON s.id = l.subscription_id "
                 + "LEFT JOIN webhook_callback_secrets c ON c.tenant = l.tenant AND l.subscription_id IS NULL "
                 + "WHERE d.id = l.id RETURNING d.id, d.tenant, d.target, COALESCE(s.url, d.url) AS url, d.payload, "
-                + "d.round_attempts, d.subscription_id, COALESCE(s.secret, c.secret) AS secret, "
+                + "d.traceparent, " + "d.round_attempts, d.subscription_id, COALESCE(s.secret, c.secret) AS secret, "
                 + "COALESCE(s.previous_secret, c.previous_secret) AS previous_secret, "
                 + "COALESCE(s.previous_secret_expires_at, c.previous_secret_expires_at) AS previous_secret_expires_at";
         return client.preparedQuery(sql).execute(Tuple.from(new Object[]{time(now),
@@ -208,7 +210,8 @@ public class DeliveryRepository {
                                         ? List.of()
                                         : WebhookSubscription.SigningSecrets.of(secret,
                                                 row.getString("previous_secret"),
-                                                instant(row.getOffsetDateTime("previous_secret_expires_at")), now)));
+                                                instant(row.getOffsetDateTime("previous_secret_expires_at")), now),
+                                row.getString("traceparent")));
                     }
                     return claimed;
                 });

@@ -8,7 +8,7 @@ import dev.orchestrion.runner.mapping.Json;
 
 /** A run event that webhooks may carry: its stable id, the tenant, the webhook event type and the event's data. */
 public record RunEventForWebhooks(UUID eventId, String tenant, String type, UUID runId, String occurredAt,
-        Map<String, Object> data) {
+        Map<String, Object> data, String traceparent) {
 
     /** Whether the event happened before {@code instant} (a subscription made later does not receive it). */
     public boolean before(java.time.Instant instant) {

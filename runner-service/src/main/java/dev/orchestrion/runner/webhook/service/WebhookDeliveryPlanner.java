@@ -100,7 +100,7 @@ public class WebhookDeliveryPlanner {
                     planned.add(new Planned(
                             new DeliveryRepository.NewDelivery(deliveryId(event.eventId(), subscriber.id().toString()),
                                     event.tenant(), subscriber.id(), subscriber.url(), subscriber.id().toString(),
-                                    event.eventId(), event.type(), event.runId(), body, null),
+                                    event.eventId(), event.type(), event.runId(), body, null, event.traceparent()),
                             subscriber.secrets()));
                 }
             }
@@ -109,7 +109,7 @@ public class WebhookDeliveryPlanner {
                 planned.add(new Planned(
                         new DeliveryRepository.NewDelivery(deliveryId(event.eventId(), "callback"), event.tenant(),
                                 null, callback, callbackTarget(callback), event.eventId(), event.type(), event.runId(),
-                                body == null ? event.body() : body, null),
+                                body == null ? event.body() : body, null, event.traceparent()),
                         callbackSecrets.getOrDefault(event.tenant(), List.of())));
             }
         }
@@ -130,7 +130,7 @@ public class WebhookDeliveryPlanner {
             }
             DeliveryRepository.NewDelivery d = p.delivery();
             rows.add(new DeliveryRepository.NewDelivery(d.id(), d.tenant(), d.subscriptionId(), d.url(), d.target(),
-                    d.eventId(), d.eventType(), d.runId(), d.payload(), sendNow ? token : null));
+                    d.eventId(), d.eventType(), d.runId(), d.payload(), sendNow ? token : null, d.traceparent()));
         }
         return deliveries.insert(pool, rows, now, now.plus(config.lease())).onFailure()
                 .invoke(e -> reserved.forEach(p -> dispatcher.release(p.delivery().target()))).invoke(inserted -> {
@@ -139,7 +139,7 @@ public class WebhookDeliveryPlanner {
                         DeliveryRepository.NewDelivery d = p.delivery();
                         if (inserted.contains(d.id())) {
                             send.add(new ClaimedDelivery(d.id(), d.tenant(), d.target(), d.url(), d.payload(), 0, token,
-                                    p.secrets()));
+                                    p.secrets(), d.traceparent()));
                         } else {
                             dispatcher.release(d.target()); // it existed already: this event was seen before
                         }

@@ -14,9 +14,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -32,7 +35,10 @@ import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.WebhookConfig;
+import dev.orchestrion.runner.observability.RunMetrics;
+import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.outbound.OutboundTargetGuard;
+import dev.orchestrion.runner.scheduling.Periodic;
 import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
@@ -58,8 +64,13 @@ public class WebhookDispatcher {
     private final RetrySchedule retries;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
+    private final RunTracing tracing;
+    private final RunMetrics metrics;
+
     public WebhookDispatcher(Vertx vertx, Pool pool, DeliveryRepository deliveries, OutboundTargetGuard guard,
-            WebhookConfig config) {
+            WebhookConfig config, RunTracing tracing, RunMetrics metrics) {
+        this.tracing = tracing;
+        this.metrics = metrics;
         this.client = WebClient.create(vertx,
                 new WebClientOptions().setFollowRedirects(false).setMaxPoolSize(256).setKeepAlive(true)
                         .setConnectTimeout((int) config.timeout().toMillis()).setUserAgent("Orchestrion-Webhooks/1"));
@@ -96,8 +107,12 @@ public class WebhookDispatcher {
         }
     }
 
+    /** Polls on a Vert.x timer: Quarkus's scheduler cannot go below a second, and retries may be due sooner. */
+    void startPolling(@Observes StartupEvent startup, io.vertx.core.Vertx vertx) {
+        Periodic.every(vertx, config.pollInterval(), "webhook delivery poll", this::poll);
+    }
+
     /** Claims due deliveries (retries, and those no worker took at once) for targets with free slots. */
-    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "${orchestrion.runner.webhooks.poll-interval:PT1S}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         List<String> full = new ArrayList<>();
         inFlight.forEach((target, count) -> {
@@ -135,17 +150,23 @@ public class WebhookDispatcher {
     Uni<Void> attempt(ClaimedDelivery delivery) {
         Instant attemptedAt = Instant.now();
         long begin = System.nanoTime();
-        return send(delivery)
+        Span span = tracing.startDelivery(delivery.id(), delivery.url(), delivery.traceparent());
+        return send(delivery, tracing.traceparentOf(span))
                 .map(status -> status >= 200 && status < 300
                         ? Outcome.answered(status, null)
                         : Outcome.answered(status, "The receiver answered " + status))
-                .onFailure().recoverWithItem(Outcome::failed)
+                .onFailure().recoverWithItem(Outcome::failed).invoke(outcome -> {
+                    if (outcome.statusCode() != null) {
+                        span.setAttribute("http.response.status_code", outcome.statusCode());
+                    }
+                    RunTracing.end(span, outcome.succeeded() ? null : new IllegalStateException(outcome.error()));
+                })
                 .chain(outcome -> record(delivery, outcome, attemptedAt,
                         (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - begin) / 1_000_000)))
                 .eventually(() -> release(delivery.target()));
     }
 
-    private Uni<Integer> send(ClaimedDelivery delivery) {
+    private Uni<Integer> send(ClaimedDelivery delivery, String traceparent) {
         URI url;
         try {
             url = URI.create(delivery.url());
@@ -167,6 +188,9 @@ public class WebhookDispatcher {
                     request.putHeader("webhook-id", webhookId);
                     request.putHeader("webhook-timestamp", Long.toString(timestamp));
                     request.putHeader("webhook-signature", signature);
+                    if (traceparent != null) {
+                        request.putHeader(RunTracing.TRACEPARENT, traceparent);
+                    }
                     return request.sendBuffer(Buffer.buffer(delivery.payload()));
                 }).ifNoItem().after(timeout)
                 .failWith(() -> new TimeoutException("No answer within " + timeout.toSeconds() + " s"))
@@ -188,11 +212,14 @@ public class WebhookDispatcher {
         Instant next = null;
         if (outcome.succeeded()) {
             status = DeliveryStatus.SUCCEEDED;
+            metrics.deliveryAttempt("succeeded");
         } else if (retries.retriesAfter(failedInRound)) {
             status = DeliveryStatus.PENDING;
             next = Instant.now().plus(retries.delay(failedInRound, ThreadLocalRandom.current()));
+            metrics.deliveryAttempt("retrying");
         } else {
             status = DeliveryStatus.DEAD;
+            metrics.deliveryAttempt("dead");
             LOG.infof("Webhook delivery %s to %s dead-lettered after %d attempts: %s", delivery.id(), delivery.url(),
                     failedInRound, outcome.error());
         }
