@@ -40,10 +40,6 @@ final class CheckpointBatch {
     private final Map<UUID, Run> endedRunStates = new LinkedHashMap<>();
     private final List<StepRecord> finishedSteps = new ArrayList<>();
 
-    void add(Checkpoint checkpoint, Instant now) {
-        add(checkpoint, now, null, false);
-    }
-
     /**
      * Folds one checkpoint in. {@code traceparent} (may be null) goes on every record it causes, so the run's trace
      * continues in whoever reads them; {@code starting} marks the checkpoint of a run's Start.
