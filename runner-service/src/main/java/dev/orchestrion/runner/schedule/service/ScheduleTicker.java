@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +20,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 import dev.orchestrion.runner.config.ScheduleConfig;
 import dev.orchestrion.runner.schedule.repository.ScheduleRepository;
+import dev.orchestrion.runner.scheduling.Periodic;
 import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.service.RunRequestService;
 import dev.orchestrion.runner.trigger.service.SystemCases;
@@ -55,7 +58,11 @@ public class ScheduleTicker {
         this.config = config;
     }
 
-    @Scheduled(skipExecutionIf = ShuttingDown.class, every = "${orchestrion.runner.schedules.tick-interval:PT1S}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Ticks on a Vert.x timer: Quarkus's scheduler cannot go below a second, and a one-second tick runs late. */
+    void startTicking(@Observes StartupEvent startup, io.vertx.core.Vertx vertx) {
+        Periodic.every(vertx, config.tickInterval(), "schedule tick", this::tick);
+    }
+
     Uni<Void> tick() {
         Instant now = Instant.now();
         return pool
