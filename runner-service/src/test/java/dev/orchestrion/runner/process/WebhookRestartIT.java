@@ -93,12 +93,17 @@ class WebhookRestartIT {
                 }
                 assertThat(idsOfEvent).hasSize(RUNS).allSatisfy((event, ids) -> assertThat(ids).hasSize(1));
                 Set<String> logged = new HashSet<>();
+                List<Integer> allCodes = new java.util.ArrayList<>();
                 for (JsonNode delivery : delivered.get("items")) {
                     logged.add(delivery.get("id").asText());
                     List<Integer> codes = JSON.convertValue(delivery.get("attemptLog").findValues("statusCode"),
                             JSON.getTypeFactory().constructCollectionType(List.class, Integer.class));
-                    assertThat(codes).contains(503).endsWith(200);
+                    // An attempt under way when the first runner was killed reached the receiver but could not be
+                    // recorded, so a delivery's log may hold only its successful attempt.
+                    assertThat(codes).endsWith(200);
+                    allCodes.addAll(codes);
                 }
+                assertThat(allCodes).as("the first runner's failed attempts are in the log").contains(503);
                 assertThat(logged).isEqualTo(webhookIds(receiver));
             }
         }
