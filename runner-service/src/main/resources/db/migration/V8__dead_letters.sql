@@ -26,3 +26,6 @@ CREATE TABLE dead_letters (
 
 -- Operators list their tenant's dead letters newest first; records without a readable tenant have tenant NULL.
 CREATE INDEX dead_letters_by_tenant ON dead_letters (tenant, dead_lettered_at DESC);
+
+-- The pending-run sweep skips runs whose StartRun is dead-lettered (record key = run id).
+CREATE INDEX dead_letters_dead_commands ON dead_letters (record_key) WHERE consumer = 'runner-executors' AND status = 'DEAD';
