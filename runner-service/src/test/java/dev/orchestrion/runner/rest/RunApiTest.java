@@ -138,9 +138,9 @@ class RunApiTest {
         UUID caseId = PeerServices.existingCase(Map.of());
         UUID parametersId = PeerServices.parameterSet(definitionId, 1, Map.of("amount", 1));
         // made-up names the test resolver answers (see MadeUpHosts); nothing is looked up or connected to
-        for (String callbackUrl : List.of("http://internal.test/cb", "https://metadata.test/latest/meta-data",
-                "http://nat64.test/cb", "http://sixtofour.test/cb", "http://[64:ff9b::a9fe:a9fe]/cb",
-                "http://[::ffff:10.0.0.1]/cb", "http://0.0.0.0:8080/cb")) {
+        for (String callbackUrl : List.of("http://[::ffff:10.0.0.1]/cb", "http://internal.test/cb",
+                "https://metadata.test/latest/meta-data", "http://nat64.test/cb", "http://sixtofour.test/cb",
+                "http://[64:ff9b::a9fe:a9fe]/cb", "http://0.0.0.0:8080/cb")) {
             request(Map.of("caseId", caseId, "workflowDefinitionId", definitionId, "parametersId", parametersId,
                     "callbackUrl", callbackUrl)).then().statusCode(400).contentType(PROBLEM)
                     .body("errors[0].field", equalTo("callbackUrl"))
