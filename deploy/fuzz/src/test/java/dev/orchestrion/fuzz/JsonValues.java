@@ -127,7 +127,7 @@ final class JsonValues {
             case 5 -> NODES.numberNode(random.nextBoolean() ? -1 : Long.MAX_VALUE);
             case 6 -> NODES.arrayNode().add(pick(HOSTILE_TEXT));
             case 7 -> NODES.objectNode().put(pick(HOSTILE_TEXT), pick(HOSTILE_TEXT));
-            default -> deep(random.nextInt(2) == 0 ? 40 : 2_000);
+            default -> deep(random.nextInt(2) == 0 ? 40 : 900);
         };
         if (slot.parent() == null) {
             return replacement;
