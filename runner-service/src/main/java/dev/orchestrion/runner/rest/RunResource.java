@@ -39,6 +39,7 @@ import dev.orchestrion.runner.repository.RunRepository;
 import dev.orchestrion.runner.service.RunControlService;
 import dev.orchestrion.runner.service.RunQueryService;
 import dev.orchestrion.runner.service.RunRequestService;
+import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -67,7 +68,7 @@ public class RunResource {
     @RolesAllowed({Roles.CLIENT, Roles.ADMIN, Roles.OPERATOR, Roles.SERVICE})
     @Operation(summary = "Run a workflow", description = "Runs the current published version of an ACTIVE definition for a case.")
     @APIResponse(responseCode = "200", description = "The run was accepted: {id, caseId, status}")
-    @APIResponse(responseCode = "400", description = "Bad body, parameters that do not fit the definition, or a callbackUrl whose host resolves to an address the outbound guard refuses")
+    @APIResponse(responseCode = "400", description = "Bad body (a malformed id included: it is refused before any other service is asked), parameters that do not fit the definition, or a callbackUrl whose host resolves to an address the outbound guard refuses")
     @APIResponse(responseCode = "404", description = "Unknown definition, case or parameter set")
     @APIResponse(responseCode = "409", description = "The definition is not ACTIVE, or the case is erased")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
@@ -201,14 +202,7 @@ public class RunResource {
     }
 
     private static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation(field, "must be a UUID");
-        }
+        return Ids.uuid(field, value);
     }
 
     private static RunStatus status(String value) {

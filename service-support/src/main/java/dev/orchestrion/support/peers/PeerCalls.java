@@ -10,6 +10,7 @@ import jakarta.enterprise.util.TypeLiteral;
 
 import org.jboss.logging.Logger;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 
@@ -79,7 +80,8 @@ public final class PeerCalls {
                 .done().withCircuitBreaker().requestVolumeThreshold(settings.requestVolumeThreshold())
                 .failureRatio(settings.failureRatio()).delay(settings.openFor().toMillis(), ChronoUnit.MILLIS)
                 .when(PeerFailures::isPeerFault)
-                .onStateChange(state -> LOG.warnf("Circuit to %s for tenant %s is now %s", peer, tenant, state)).done()
+                .onStateChange(state -> LOG.logf(state == CircuitBreakerState.OPEN ? Logger.Level.WARN : Logger.Level.INFO,
+                        "Circuit to %s for tenant %s is now %s", peer, tenant, state)).done()
                 .build();
     }
 }

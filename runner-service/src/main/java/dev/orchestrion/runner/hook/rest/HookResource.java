@@ -38,6 +38,7 @@ import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.rest.RunAccepted;
+import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -150,14 +151,7 @@ public class HookResource {
     }
 
     private static UUID caseId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("caseId", "must be a UUID");
-        }
+        return Ids.uuid("caseId", value);
     }
 
     private static Object body(String contentType, byte[] body) {

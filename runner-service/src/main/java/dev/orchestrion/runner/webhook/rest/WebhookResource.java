@@ -36,6 +36,7 @@ import dev.orchestrion.runner.rest.Page;
 import dev.orchestrion.runner.webhook.mapping.WebhookMapper;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.service.WebhookService;
+import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -183,14 +184,7 @@ public class WebhookResource {
     }
 
     private static UUID uuid(String runId) {
-        if (runId == null || runId.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(runId.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("runId", "must be a UUID");
-        }
+        return Ids.uuid("runId", runId);
     }
 
     private static DeliveryStatus status(String status) {
