@@ -76,12 +76,14 @@ public final class PeerCalls {
     private Guard newGuard(String tenant) {
         return Guard.create().withTimeout().duration(settings.timeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withRetry().maxRetries(settings.maxRetries())
-                .delay(settings.retryDelay().toMillis(), ChronoUnit.MILLIS).whenException(PeerFailures::isPeerFault)
-                .done().withCircuitBreaker().requestVolumeThreshold(settings.requestVolumeThreshold())
-                .failureRatio(settings.failureRatio()).delay(settings.openFor().toMillis(), ChronoUnit.MILLIS)
-                .when(PeerFailures::isPeerFault)
-                .onStateChange(state -> LOG.logf(state == CircuitBreakerState.OPEN ? Logger.Level.WARN : Logger.Level.INFO,
-                        "Circuit to %s for tenant %s is now %s", peer, tenant, state)).done()
-                .build();
+                .delay(settings.retryDelay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(settings.retryDelay().toMillis() / 2, ChronoUnit.MILLIS)
+                .whenException(PeerFailures::isPeerFault).done().withCircuitBreaker()
+                .requestVolumeThreshold(settings.requestVolumeThreshold()).failureRatio(settings.failureRatio())
+                .delay(settings.openFor().toMillis(), ChronoUnit.MILLIS).when(PeerFailures::isPeerFault)
+                .onStateChange(
+                        state -> LOG.logf(state == CircuitBreakerState.OPEN ? Logger.Level.WARN : Logger.Level.INFO,
+                                "Circuit to %s for tenant %s is now %s", peer, tenant, state))
+                .done().build();
     }
 }
