@@ -29,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.mapping.ConnectionMapper;
 import dev.orchestrion.definition.service.ConnectionService;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -68,7 +69,7 @@ public class ConnectionResource {
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.OPERATOR})
     @Operation(summary = "Get a connection (credentials masked)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "connection", value = ApiExamples.CONNECTION_RESPONSE)))
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<Response> get(@PathParam("id") @ResourceId String id) {
         return connections.get(caller.tenant(), id).map(c -> Response.ok(ConnectionMapper.toResponse(c))
                 .header(HttpHeaders.ETAG, Revisions.etag(c.revision())).build());
     }
@@ -90,8 +91,8 @@ public class ConnectionResource {
     @Operation(summary = "Replace a connection", description = "An environment left out of credentials keeps its stored credentials, unless the auth kind changes. If-Match (or revision) guards against lost updates. Targets the outbound guard refuses are 400, as on create.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "rotate", value = ApiExamples.CONNECTION)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "updated", value = ApiExamples.CONNECTION_RESPONSE)))
-    public Uni<Response> update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            ConnectionRequest request) {
+    public Uni<Response> update(@PathParam("id") @ResourceId String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ConnectionRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A connection body is required");
         }
@@ -106,7 +107,7 @@ public class ConnectionResource {
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
     @Operation(summary = "Delete a connection")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Uni<Response> delete(@PathParam("id") String id) {
+    public Uni<Response> delete(@PathParam("id") @ResourceId String id) {
         return connections.delete(caller.tenant(), id).map(v -> Response.noContent().build());
     }
 }

@@ -1,8 +1,11 @@
 package dev.orchestrion.support.ids;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -66,9 +69,26 @@ public final class Ids {
         return value;
     }
 
+    /** Ids listed in a body field or repeated query parameter: a 400 naming each malformed one ({@code field[i]}). */
+    public static void requireAll(String field, ResourceId.Kind kind, List<String> values) {
+        if (values == null) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!matches(kind, values.get(i))) {
+                errors.add(new Problem.FieldError(field + "[" + i + "]",
+                        values.get(i) == null ? "must not be null" : message(kind)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(field + ": " + errors.size() + " malformed id(s)", errors);
+        }
+    }
+
     /** The 404 a malformed id in a path gets: nothing can have that id. The value is not echoed. */
     public static ProblemException notFound(String parameter) {
         return new ProblemException(404, "not-found", "Not found",
-                "Nothing has this " + parameter + ": it is not a well-formed id", java.util.List.of());
+                "Nothing has this " + parameter + ": it is not a well-formed id", List.of());
     }
 }
