@@ -42,7 +42,7 @@ public class EventResource {
     @APIResponse(responseCode = "202", description = "Published: {id, type, occurredAt}")
     @APIResponse(responseCode = "400", description = "Bad body")
     @APIResponse(responseCode = "422", description = "caseId names no case of your tenant, or an erased one")
-    @APIResponse(responseCode = "503", description = "Kafka did not take the event")
+    @APIResponse(responseCode = "503", description = "Kafka did not take the event, or case-service could not be asked about caseId")
     public Uni<Response> publish(@Valid @NotNull PublishEventRequest request) {
         return events.publish(caller.tenant(), request).map(accepted -> Response.accepted(accepted).build());
     }
