@@ -50,7 +50,8 @@ public class RequestLimits {
         }
         Long declared = contentLength(ctx.request().getHeader("Content-Length"));
         if (declared != null && declared > maxBodyBytes) {
-            // the body is not read: close the connection after the answer, as Quarkus's own check does
+            // the body is not used: the client is asked to close; the connection is not cut under it, so that a
+            // client still sending reads this answer instead of a reset
             ctx.response().putHeader("Connection", "close");
             problems.write(ctx, "https://orchestrion.dev/problems/too-large", 413, "Payload Too Large",
                     "The request body is " + declared + " bytes; this service accepts at most " + maxBodyBytes);
