@@ -75,7 +75,7 @@ public class ConnectionResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
-    @Operation(summary = "Create a connection", description = "kind http (endpoint required) or smtp (smtp.host and smtp.port required); auth kind none, basic, bearer, apiKey (auth.headerName) or oauth2 (auth.tokenUrl, client credentials); credentials per environment (test, production), encrypted at rest. Names are unique per tenant (409).")
+    @Operation(summary = "Create a connection", description = "kind http (endpoint required) or smtp (smtp.host and smtp.port required); auth kind none, basic, bearer, apiKey (auth.headerName) or oauth2 (auth.tokenUrl, client credentials); credentials per environment (test, production), encrypted at rest. Names are unique per tenant (409). An endpoint, token URL or SMTP host that resolves to an address the outbound guard refuses (loopback, private, link-local, ...) is 400 naming the field.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "bearer", value = ApiExamples.CONNECTION)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "created", value = ApiExamples.CONNECTION_RESPONSE)))
     public Uni<Response> create(ConnectionRequest request) {
@@ -87,7 +87,7 @@ public class ConnectionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
-    @Operation(summary = "Replace a connection", description = "An environment left out of credentials keeps its stored credentials, unless the auth kind changes. If-Match (or revision) guards against lost updates.")
+    @Operation(summary = "Replace a connection", description = "An environment left out of credentials keeps its stored credentials, unless the auth kind changes. If-Match (or revision) guards against lost updates. Targets the outbound guard refuses are 400, as on create.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "rotate", value = ApiExamples.CONNECTION)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "updated", value = ApiExamples.CONNECTION_RESPONSE)))
     public Uni<Response> update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -27,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 import dev.orchestrion.definition.graph.DefinitionShape;
 import dev.orchestrion.definition.graph.ExpressionCompiler;
 import dev.orchestrion.definition.graph.GraphValidator;
+import dev.orchestrion.definition.graph.LiteralHttpTargets;
 import dev.orchestrion.definition.graph.ShapeError;
 import dev.orchestrion.definition.messaging.DefinitionEvents;
 import dev.orchestrion.definition.messaging.OutboxRelay;
@@ -35,12 +36,15 @@ import dev.orchestrion.definition.model.DefinitionContent;
 import dev.orchestrion.definition.model.DefinitionStatus;
 import dev.orchestrion.definition.model.Folder;
 import dev.orchestrion.definition.model.Incident;
+import dev.orchestrion.definition.model.IncidentCode;
 import dev.orchestrion.definition.model.OutboxEvent;
 import dev.orchestrion.definition.model.StoredDefinition;
 import dev.orchestrion.definition.repository.ConnectionRepository;
 import dev.orchestrion.definition.repository.ContentRepository;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.FolderRepository;
+import dev.orchestrion.support.outbound.OutboundTargets;
+import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
@@ -62,15 +66,17 @@ public class DefinitionService {
     private final FolderRepository folders;
     private final ConnectionRepository connections;
     private final OutboxRelay relay;
+    private final OutboundTargets targets;
     private final GraphValidator validator = new GraphValidator(new ExpressionCompiler());
 
     public DefinitionService(DefinitionRepository definitions, ContentRepository contents, FolderRepository folders,
-            ConnectionRepository connections, OutboxRelay relay) {
+            ConnectionRepository connections, OutboxRelay relay, OutboundTargets targets) {
         this.definitions = definitions;
         this.contents = contents;
         this.folders = folders;
         this.connections = connections;
         this.relay = relay;
+        this.targets = targets;
     }
 
     // ---- create and read
@@ -210,7 +216,23 @@ public class DefinitionService {
 
     public Uni<List<Incident>> incidentsOf(String tenant, DefinitionContent content) {
         return connectionsByName(tenant).map(byName -> validator.validate(content,
-                name -> Optional.ofNullable(byName.get(name)).map(Connection::kind)));
+                name -> Optional.ofNullable(byName.get(name)).map(Connection::kind))).chain(found -> {
+                    List<Incident> all = new ArrayList<>(found);
+                    return refusedTargets(content).map(refused -> {
+                        all.addAll(refused);
+                        return List.copyOf(all);
+                    });
+                });
+    }
+
+    /** http nodes whose literal scheme and host the outbound guard refuses (the runner would refuse the call). */
+    private Uni<List<Incident>> refusedTargets(DefinitionContent content) {
+        List<SavedTarget> literal = LiteralHttpTargets.of(content).stream()
+                .map(target -> SavedTarget.url(target.nodeId(), target.origin())).toList();
+        return targets.refusals(literal)
+                .map(refusals -> refusals.stream().map(
+                        refusal -> Incident.of(IncidentCode.REFUSED_TARGET, refusal.field(), "url", refusal.message()))
+                        .toList());
     }
 
     public Uni<Map<String, Connection>> connectionsByName(String tenant) {

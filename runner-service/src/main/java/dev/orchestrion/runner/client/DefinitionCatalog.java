@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
+import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.ServiceTokens;
 
 /**
@@ -63,7 +64,10 @@ public class DefinitionCatalog {
             return Uni.createFrom().item(known);
         }
         return versionCalls.get(key, () -> fetchVersion(tenant, definitionId, version)).onFailure()
-                .transform(e -> Remote.unavailable("definition-service", e)).map(graph -> {
+                .transform(e -> Remote.notFound(e)
+                        ? ProblemException.notFound("Version " + version + " of definition", definitionId)
+                        : Remote.unavailable("definition-service", e))
+                .map(graph -> {
                     if (graphs.size() >= MAX_GRAPHS) {
                         graphs.clear();
                     }

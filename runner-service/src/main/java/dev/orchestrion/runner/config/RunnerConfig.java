@@ -24,18 +24,4 @@ public interface RunnerConfig {
     /** Outbox rows older than this are published by the sweep (normally they are gone within milliseconds). */
     @WithDefault("PT3S")
     Duration outboxSweepAge();
-
-    Outbound outbound();
-
-    /** Which targets outbound calls (http nodes, webhooks) may reach. */
-    interface Outbound {
-
-        /** Allow 127.0.0.0/8 and ::1 (the local stack allows them so a developer can call their own machine). */
-        @WithDefault("false")
-        boolean allowLoopback();
-
-        /** Allow private, link-local and other non-public addresses (10/8, 172.16/12, 192.168/16, 169.254/16, …). */
-        @WithDefault("false")
-        boolean allowPrivate();
-    }
 }

@@ -18,5 +18,5 @@ public record RunRequest(
         @Schema(description = "Which connection credentials the run uses", enumeration = {
                 "production",
                 "test"}, defaultValue = "production") @Pattern(regexp = "production|test", message = "must be production or test") String environment,
-        @Schema(description = "A URL that receives this run's completion webhook") @Size(max = 2000) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String callbackUrl){
+        @Schema(description = "A URL that receives this run's completion webhook; refused (400) if its host resolves to an address the outbound guard refuses, and checked again at every delivery") @Size(max = 2000) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String callbackUrl){
 }

@@ -69,7 +69,7 @@ public class RunResource {
     @RolesAllowed({Roles.CLIENT, Roles.ADMIN, Roles.OPERATOR, Roles.SERVICE})
     @Operation(summary = "Run a workflow", description = "Runs the current published version of an ACTIVE definition for a case.")
     @APIResponse(responseCode = "200", description = "The run was accepted: {id, caseId, status}")
-    @APIResponse(responseCode = "400", description = "Bad body, or parameters that do not fit the definition")
+    @APIResponse(responseCode = "400", description = "Bad body, parameters that do not fit the definition, or a callbackUrl whose host resolves to an address the outbound guard refuses")
     @APIResponse(responseCode = "404", description = "Unknown definition, case or parameter set")
     @APIResponse(responseCode = "409", description = "The definition is not ACTIVE, or the case is erased")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")

@@ -61,7 +61,7 @@ public class WebhookResource {
     @POST
     @Operation(summary = "Subscribe a URL to run events", description = "Deliveries are POSTed with the headers webhook-id (stable across retries), webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body> with the secret). The body is {id, type, timestamp, data}, data being the run event. The secret is shown only in this answer.")
     @APIResponse(responseCode = "201", description = "Subscribed; the answer carries the signing secret")
-    @APIResponse(responseCode = "400", description = "Bad URL or unknown event types")
+    @APIResponse(responseCode = "400", description = "Bad URL, a URL whose host resolves to an address the outbound guard refuses (loopback, private, link-local, ...), or unknown event types")
     public Uni<Response> create(@Valid @NotNull CreateWebhookRequest request) {
         return webhooks.create(caller.tenant(), request)
                 .map(s -> Response.created(URI.create("/webhooks/" + s.id)).entity(WebhookMapper.toCreated(s)).build());
@@ -88,6 +88,7 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(summary = "Change a subscription's URL, events or description", description = "Pending retries go to the new URL.")
     @APIResponse(responseCode = "200", description = "The updated subscription")
+    @APIResponse(responseCode = "400", description = "Bad URL, a URL the outbound guard refuses, or unknown event types; nothing changes")
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
     public Uni<WebhookResponse> update(@PathParam("id") UUID id, @Valid @NotNull CreateWebhookRequest request) {
         return webhooks.update(caller.tenant(), id, request).map(WebhookMapper::toResponse);
