@@ -45,6 +45,7 @@ import dev.orchestrion.definition.service.ExchangeService;
 import dev.orchestrion.definition.service.LifecycleService;
 import dev.orchestrion.definition.service.SearchQuery;
 import dev.orchestrion.definition.service.VersionService;
+import dev.orchestrion.support.edge.OptionalBody;
 import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
@@ -154,7 +155,7 @@ public class DefinitionResource {
     @Operation(summary = "Duplicate a definition as a new draft", description = "Works in every status, FINALIZED included. The copy is named '<name> (copy)' unless a name is given.")
     @RequestBody(required = false, content = @Content(mediaType = JSON, examples = @ExampleObject(name = "copy", value = "{\"name\": \"Onboarding v2\"}")))
     @APIResponse(responseCode = "201", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "copy", value = ApiExamples.DEFINITION_RESPONSE)))
-    public Uni<Response> duplicate(@PathParam("id") @ResourceId String id, DuplicateRequest request) {
+    public Uni<Response> duplicate(@PathParam("id") @ResourceId String id, @OptionalBody DuplicateRequest request) {
         DuplicateRequest r = request == null ? new DuplicateRequest(null, null) : request;
         return definitions.duplicate(caller.tenant(), caller.subject(), id, r.name(), r.folderId())
                 .map(v -> withEtag(Response.created(URI.create("/definitions/" + v.stored().id())), v));
@@ -167,7 +168,7 @@ public class DefinitionResource {
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "move", value = "{\"folderId\": \"3c4d5e6f-7a8b-4c9d-0e1f-2a3b4c5d6e7f\"}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "moved", value = ApiExamples.DEFINITION_RESPONSE)))
     public Uni<Response> move(@PathParam("id") @ResourceId String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            MoveRequest request) {
+            @OptionalBody MoveRequest request) {
         MoveRequest r = request == null ? new MoveRequest(null, null) : request;
         return definitions
                 .move(caller.tenant(), caller.subject(), id, r.folderId(), Revisions.expected(ifMatch, r.revision()))
@@ -195,7 +196,7 @@ public class DefinitionResource {
     @APIResponse(responseCode = "409", description = "Not a DRAFT, or a stale revision")
     @APIResponse(responseCode = "422", description = "Incidents", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "incidents", value = ApiExamples.INCIDENTS_PROBLEM)))
     public Uni<Response> start(@PathParam("id") @ResourceId String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LifecycleRequest request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @OptionalBody LifecycleRequest request) {
         LifecycleRequest r = request == null ? new LifecycleRequest(null, null) : request;
         return lifecycle.start(caller.tenant(), caller.subject(), id, r.at(), Revisions.expected(ifMatch, r.revision()))
                 .map(v -> withEtag(Response.ok(), v));
@@ -209,7 +210,7 @@ public class DefinitionResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "published", value = ApiExamples.DEFINITION_RESPONSE)))
     @APIResponse(responseCode = "422", description = "Incidents", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "incidents", value = ApiExamples.INCIDENTS_PROBLEM)))
     public Uni<Response> publish(@PathParam("id") @ResourceId String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LifecycleRequest request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @OptionalBody LifecycleRequest request) {
         return lifecycle.publish(caller.tenant(), caller.subject(), id, expected(ifMatch, request))
                 .map(v -> withEtag(Response.ok(), v));
     }
@@ -221,7 +222,7 @@ public class DefinitionResource {
     @RequestBody(required = false, content = @Content(mediaType = JSON, examples = @ExampleObject(name = "pause", value = "{\"revision\": 3}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "paused", value = ApiExamples.DEFINITION_RESPONSE)))
     public Uni<Response> pause(@PathParam("id") @ResourceId String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LifecycleRequest request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @OptionalBody LifecycleRequest request) {
         return lifecycle.pause(caller.tenant(), caller.subject(), id, expected(ifMatch, request))
                 .map(v -> withEtag(Response.ok(), v));
     }
@@ -233,7 +234,7 @@ public class DefinitionResource {
     @RequestBody(required = false, content = @Content(mediaType = JSON, examples = @ExampleObject(name = "resume", value = "{\"revision\": 4}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "resumed", value = ApiExamples.DEFINITION_RESPONSE)))
     public Uni<Response> resume(@PathParam("id") @ResourceId String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LifecycleRequest request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @OptionalBody LifecycleRequest request) {
         return lifecycle.resume(caller.tenant(), caller.subject(), id, expected(ifMatch, request))
                 .map(v -> withEtag(Response.ok(), v));
     }
@@ -245,7 +246,7 @@ public class DefinitionResource {
     @RequestBody(required = false, content = @Content(mediaType = JSON, examples = @ExampleObject(name = "finalize", value = "{\"revision\": 4}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "finalized", value = ApiExamples.DEFINITION_RESPONSE)))
     public Uni<Response> finalizeDefinition(@PathParam("id") @ResourceId String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LifecycleRequest request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @OptionalBody LifecycleRequest request) {
         return lifecycle.finalizeDefinition(caller.tenant(), caller.subject(), id, expected(ifMatch, request))
                 .map(v -> withEtag(Response.ok(), v));
     }

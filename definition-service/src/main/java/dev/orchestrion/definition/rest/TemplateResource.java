@@ -29,6 +29,7 @@ import dev.orchestrion.definition.model.DefinitionContent;
 import dev.orchestrion.definition.service.DefinitionService;
 import dev.orchestrion.definition.service.TemplateCatalog;
 import dev.orchestrion.definition.service.TemplateCatalog.Template;
+import dev.orchestrion.support.edge.OptionalBody;
 import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
@@ -96,7 +97,7 @@ public class TemplateResource {
     @RequestBody(required = false, content = @Content(mediaType = JSON, examples = @ExampleObject(name = "named", value = ApiExamples.FROM_TEMPLATE)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "created", value = ApiExamples.DEFINITION_RESPONSE)))
     public Uni<Response> instantiate(@PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id,
-            FromTemplate request) {
+            @OptionalBody FromTemplate request) {
         Template template = get(id);
         DefinitionContent content = template.definition();
         if (request != null && request.name() != null && !request.name().isBlank()) {

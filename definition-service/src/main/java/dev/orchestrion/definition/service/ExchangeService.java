@@ -32,6 +32,7 @@ import dev.orchestrion.definition.model.Node;
 import dev.orchestrion.definition.model.StoredDefinition;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.FolderRepository;
+import dev.orchestrion.support.edge.JsonBodyScan;
 import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.Problem;
@@ -271,6 +272,8 @@ public class ExchangeService {
         if (root == null || !root.isObject()) {
             throw ProblemException.badRequest("The file is not a .cn file: it is not a JSON object");
         }
+        // whatever its Content-Type, the file is JSON that ends up stored: the edge rule for text applies
+        JsonBodyScan.scan(file);
         if (!FORMAT.equals(root.path("format").asText(null))) {
             throw ProblemException.badRequest("The file is not a .cn file of Orchestrion: format is "
                     + (root.has("format") ? "'" + root.path("format").asText() + "'" : "missing") + ", expected '"

@@ -39,6 +39,8 @@ import dev.orchestrion.runner.repository.RunRepository;
 import dev.orchestrion.runner.service.RunControlService;
 import dev.orchestrion.runner.service.RunQueryService;
 import dev.orchestrion.runner.service.RunRequestService;
+import dev.orchestrion.support.edge.JsonBodyScan;
+import dev.orchestrion.support.edge.OptionalBody;
 import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
@@ -148,7 +150,7 @@ public class RunResource {
     @APIResponse(responseCode = "409", description = "The run has already ended")
     public Uni<Response> signal(@PathParam("id") UUID id,
             @PathParam("name") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}", message = "must be 1-100 letters, digits, '_', '.' or '-'") String name,
-            String body) {
+            @OptionalBody String body) {
         Object data = parseSignalData(body);
         return control.signal(caller.tenant(), id, name, data)
                 .map(run -> Response.accepted(new CommandAccepted(run.id, run.status, "signal " + name)).build());
@@ -173,6 +175,8 @@ public class RunResource {
             throw new ProblemException(413, "too-large", "Payload too large", "Signal data is limited to 256 KiB",
                     List.of());
         }
+        // read as JSON whatever the Content-Type says: the edge rule for text and one document only
+        JsonBodyScan.scan(body);
         try {
             return Json.MAPPER.convertValue(Json.MAPPER.readTree(body), Object.class);
         } catch (java.io.IOException e) {

@@ -36,6 +36,8 @@ import dev.orchestrion.runner.rest.Page;
 import dev.orchestrion.runner.webhook.mapping.WebhookMapper;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.service.WebhookService;
+import dev.orchestrion.support.edge.JsonBodyScan;
+import dev.orchestrion.support.edge.OptionalBody;
 import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
@@ -109,7 +111,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The new secret")
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
     public Uni<SecretResponse> rotate(@PathParam("id") UUID id,
-            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) String body) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) @OptionalBody String body) {
         return webhooks.rotate(caller.tenant(), id, gracePeriod(body));
     }
 
@@ -119,7 +121,7 @@ public class WebhookResource {
     @Operation(summary = "Issue (rotate) the tenant's callback signing secret", description = "Completion webhooks of runs requested with a callbackUrl are signed with the tenant's callback secret. Answers the new secret (shown once); the previous one verifies for the grace period.")
     @APIResponse(responseCode = "200", description = "The new secret")
     public Uni<SecretResponse> rotateCallbackSecret(
-            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) String body) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) @OptionalBody String body) {
         return webhooks.rotateCallbackSecret(caller.tenant(), gracePeriod(body));
     }
 
@@ -171,16 +173,21 @@ public class WebhookResource {
 
     /** The optional rotation body, read whatever its content type (an empty POST is fine). */
     private static String gracePeriod(String body) {
-        if (body == null || body.isBlank()) {
+        if (JsonBodyScan.scan(body).empty()) {
             return null;
         }
+        RotateSecretRequest request;
         try {
-            return dev.orchestrion.runner.mapping.Json.MAPPER.readerFor(RotateSecretRequest.class)
+            request = dev.orchestrion.runner.mapping.Json.MAPPER.readerFor(RotateSecretRequest.class)
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .<RotateSecretRequest>readValue(body).gracePeriod();
+                    .<RotateSecretRequest>readValue(body);
         } catch (java.io.IOException e) {
             throw ProblemException.badRequest("The body must be {\"gracePeriod\": \"PT24H\"}: " + e.getMessage());
         }
+        if (request == null) {
+            throw ProblemException.badRequest("The body must be {\"gracePeriod\": \"PT24H\"} or nothing, not null");
+        }
+        return request.gracePeriod();
     }
 
     private static UUID uuid(String runId) {
