@@ -26,10 +26,12 @@ class ClientIdsTest {
     void aMalformedIdInAPathIsNotFound() {
         String t = tenant();
         for (String path : List.of("/definitions/%ED%A0%80", "/definitions/not-a-uuid/incidents",
-                "/definitions/..%2F..%2Fpriorities/versions/1", "/folders/%00", "/connections/1-1-1-1-1",
-                "/templates/..%2Fx")) {
+                "/definitions/..%2F..%2Fpriorities/versions/1", "/connections/1-1-1-1-1", "/templates/..%2Fx")) {
             as(t, "admin").urlEncodingEnabled(false).when().get(path).then().statusCode(404).contentType(PROBLEM);
         }
+        // a NUL is refused by the edge rule for text first, naming the parameter (400)
+        as(t, "admin").urlEncodingEnabled(false).when().get("/folders/%00").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("id")));
         as(t, "admin").urlEncodingEnabled(false).body(simple("x")).when().put("/definitions/%ED%A0%80").then()
                 .statusCode(404).contentType(PROBLEM);
     }
@@ -38,8 +40,7 @@ class ClientIdsTest {
     void aMalformedIdInABodyIsA400NamingTheField() {
         String t = tenant();
         as(t, "designer").body("{\"name\": \"x\", \"folderId\": \"\\ud800\"}").post("/definitions").then()
-                .statusCode(400).contentType(PROBLEM).body("errors.field", equalTo(List.of("folderId")))
-                .body("errors.message", hasItem("must be a UUID"));
+                .statusCode(400).contentType(PROBLEM).body("errors.field", equalTo(List.of("folderId")));
         as(t, "designer").body("{\"name\": \"f\", \"parentId\": \"../x\"}").post("/folders").then().statusCode(400)
                 .contentType(PROBLEM).body("errors.field", equalTo(List.of("parentId")))
                 .body("errors.message", hasItem("must be a UUID"));
