@@ -2,6 +2,7 @@ package dev.orchestrion.runner.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -26,6 +27,24 @@ public interface RunnerConfig {
     Duration outboxSweepAge();
 
     Outbound outbound();
+
+    Budgets budgets();
+
+    /** How much data one run may hold and show (docs/operations.md, "Run budgets"). */
+    interface Budgets {
+
+        /** The largest one value a node stores may be as JSON: a set assignment, a node's output, a run's result. */
+        @WithDefault("1M")
+        MemorySize maxValueSize();
+
+        /** The largest a run's whole state (parameters, case, trigger, variables, node outputs) may be as JSON. */
+        @WithDefault("10M")
+        MemorySize maxStateSize();
+
+        /** {@code GET /workflows/{id}/steps} shows a step's inputs, outputs or one of their values up to this size. */
+        @WithDefault("16K")
+        MemorySize stepValueShown();
+    }
 
     /** Which targets outbound calls (http nodes, webhooks) may reach. */
     interface Outbound {

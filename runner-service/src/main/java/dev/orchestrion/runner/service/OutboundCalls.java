@@ -21,8 +21,8 @@ import dev.orchestrion.runner.messaging.RunCommands;
 
 /**
  * Runs the outbound calls of committed checkpoints outside the executor's batch, so a slow endpoint never holds
- * up other runs, and sends each result back to its run as a ResumeRun. A result lost in a crash is replaced by
- * the call's timeout timer, which retries the node per its policy.
+ * up other runs, and sends each result back to its run as a ResumeRun. Each call ends by its timeout at the latest;
+ * a result lost in a crash is replaced by the run's timer for the call, which retries the node per its policy.
  */
 @ApplicationScoped
 public class OutboundCalls {
@@ -43,7 +43,13 @@ public class OutboundCalls {
             } catch (RuntimeException e) {
                 work = Uni.createFrom().failure(e);
             }
-            work.onFailure().recoverWithItem(OutboundFailures::toResult).onItem().ifNull()
+            Duration timeout = call.timeout();
+            // The deadline covers the whole attempt: an HTTP client's own timeouts only bound each read (a target
+            // that trickles its answer never trips them), and credentials or DNS may hang before any request.
+            work.ifNoItem().after(timeout)
+                    .recoverWithItem(() -> new NodeResult.Failed("No result within the node's timeout of " + timeout,
+                            "timeout", "TIMEOUT"))
+                    .onFailure().recoverWithItem(OutboundFailures::toResult).onItem().ifNull()
                     .continueWith(() -> new NodeResult.Failed("The call returned nothing", "error", null))
                     .chain(result -> producer.send(
                             List.of(RunCommands.of(UUID.fromString(call.context().runId()), call.context().tenant(),
