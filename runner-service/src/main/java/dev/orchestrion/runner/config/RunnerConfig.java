@@ -33,8 +33,11 @@ public interface RunnerConfig {
     /** How much data one run may hold and show (docs/operations.md, "Run budgets"). */
     interface Budgets {
 
-        /** The largest one value a node stores may be as JSON: a set assignment, a node's output, a run's result. */
-        @WithDefault("1M")
+        /**
+         * The largest one value a node stores may be as JSON: a set assignment, a node's output, a run's result. A
+         * value travels in one Kafka record (a call's answer, a run's result), so it stays well below their limit.
+         */
+        @WithDefault("512K")
         MemorySize maxValueSize();
 
         /** The largest a run's whole state (parameters, case, trigger, variables, node outputs) may be as JSON. */

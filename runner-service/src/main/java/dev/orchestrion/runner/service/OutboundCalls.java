@@ -11,11 +11,15 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.engine.CallOutcomes;
 import dev.orchestrion.runner.engine.Checkpoint;
 import dev.orchestrion.runner.engine.EngineCommand;
+import dev.orchestrion.runner.engine.RunEngine;
 import dev.orchestrion.runner.engine.node.NodeResult;
 import dev.orchestrion.runner.engine.node.OutboundFailures;
+import dev.orchestrion.runner.engine.state.JsonSize;
+import dev.orchestrion.runner.engine.state.StateBudget;
 import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;
 
@@ -30,9 +34,25 @@ public class OutboundCalls {
     private static final Logger LOG = Logger.getLogger(OutboundCalls.class);
 
     private final RecordProducer producer;
+    private final long maxValueSize;
 
-    public OutboundCalls(RecordProducer producer) {
+    public OutboundCalls(RecordProducer producer, RunnerConfig config) {
         this.producer = producer;
+        this.maxValueSize = config.budgets().maxValueSize().asLongValue();
+    }
+
+    /**
+     * The result, or its failure when its output is larger than one value of a run may be: the run would refuse it
+     * anyway, and it must not travel (it could be too large for a Kafka record).
+     */
+    private NodeResult withinValueBudget(Checkpoint.OutboundCall call, NodeResult result) {
+        if (result instanceof NodeResult.Completed completed
+                && JsonSize.of(completed.data(), maxValueSize) > maxValueSize) {
+            return new NodeResult.Failed(
+                    StateBudget.valueTooLarge("The output of node " + call.context().nodeId(), maxValueSize),
+                    RunEngine.BUDGET_FAILURE, StateBudget.VALUE_TOO_LARGE);
+        }
+        return result;
     }
 
     public void launch(List<Checkpoint.OutboundCall> calls) {
@@ -51,6 +71,7 @@ public class OutboundCalls {
                             "timeout", "TIMEOUT"))
                     .onFailure().recoverWithItem(OutboundFailures::toResult).onItem().ifNull()
                     .continueWith(() -> new NodeResult.Failed("The call returned nothing", "error", null))
+                    .map(result -> withinValueBudget(call, result))
                     .chain(result -> producer.send(
                             List.of(RunCommands.of(UUID.fromString(call.context().runId()), call.context().tenant(),
                                     new EngineCommand.Resume("node-result", call.waitId(), null, null,

@@ -30,15 +30,15 @@ class RunBudgetsTest {
         h.start();
 
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
-        assertThat(h.run.error).containsEntry("code", "VALUE_TOO_LARGE").containsEntry("nodeId", "d11");
-        assertThat(String.valueOf(h.run.error.get("message"))).contains("Assignment v of node d11").contains("1 MiB");
+        assertThat(h.run.error).containsEntry("code", "VALUE_TOO_LARGE").containsEntry("nodeId", "d10");
+        assertThat(String.valueOf(h.run.error.get("message"))).contains("Assignment v of node d10").contains("512 KiB");
         StepRecord failed = h.steps().get(h.steps().size() - 1);
-        assertThat(failed.nodeId()).isEqualTo("d11");
+        assertThat(failed.nodeId()).isEqualTo("d10");
         assertThat(failed.status()).isEqualTo(StepStatus.FAILED);
         assertThat(failed.error()).containsEntry("code", "VALUE_TOO_LARGE");
-        assertThat(h.steps()).filteredOn(s -> s.status() == StepStatus.COMPLETED).hasSize(11);
+        assertThat(h.steps()).filteredOn(s -> s.status() == StepStatus.COMPLETED).hasSize(10);
         // the value that did not fit was never stored
-        assertThat(((String) h.run.state.vars.get("v")).length()).isEqualTo(1000 * 1024);
+        assertThat(((String) h.run.state.vars.get("v")).length()).isEqualTo(1000 * 512);
     }
 
     @Test
@@ -164,14 +164,16 @@ class RunBudgetsTest {
     }
 
     @Test
-    void jsonSizeIsTheLengthOfCompactJsonAndStopsEarlyPastItsCap() throws Exception {
+    void jsonSizeIsTheSizeOfCompactUtf8JsonAndStopsEarlyPastItsCap() throws Exception {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("name", "Ada Lovelace");
+        value.put("escaped", "a \"quote\", a \\ backslash,\na line and a \u0001 control");
+        value.put("unicode", "Åsa, Ærø, 東京, 😀");
         value.put("count", -1234567L);
         value.put("flags", List.of(true, false));
         value.put("nothing", null);
         value.put("nested", Map.of("items", List.of(1L, 22L, Map.of()), "empty", List.of()));
-        long exact = new ObjectMapper().writeValueAsString(value).length();
+        long exact = new ObjectMapper().writeValueAsBytes(value).length;
         assertThat(JsonSize.of(value, Long.MAX_VALUE)).isEqualTo(exact);
 
         // a list sharing one list four levels deep: 10^12 texts as JSON, a few thousand objects in memory. The walk

@@ -43,10 +43,14 @@ public final class StateBudget {
     public void stored(String what, Object value) {
         long size = JsonSize.of(value, limits.maxValueSize());
         if (size > limits.maxValueSize()) {
-            throw new BudgetExceededException(VALUE_TOO_LARGE, what + " is larger than " + human(limits.maxValueSize())
-                    + ", the most one value of a run may hold");
+            throw new BudgetExceededException(VALUE_TOO_LARGE, valueTooLarge(what, limits.maxValueSize()));
         }
         grow(size);
+    }
+
+    /** The message of a value larger than {@code maxValueSize}. */
+    public static String valueTooLarge(String what, long maxValueSize) {
+        return what + " is larger than " + human(maxValueSize) + ", the most one value of a run may hold";
     }
 
     /**
