@@ -174,7 +174,11 @@ class RunBudgetsTest {
         value.put("nothing", null);
         value.put("nested", Map.of("items", List.of(1L, 22L, Map.of()), "empty", List.of()));
         long exact = new ObjectMapper().writeValueAsBytes(value).length;
-        assertThat(JsonSize.of(value, Long.MAX_VALUE)).isEqualTo(exact);
+        // exact where it matters: a cap of its size holds it, one byte less does not
+        assertThat(JsonSize.of(value, exact)).isEqualTo(exact);
+        assertThat(JsonSize.of(value, exact - 1)).isGreaterThan(exact - 1);
+        // far from the cap it is only bounded from below (its texts taken as one byte a character)
+        assertThat(JsonSize.of(value, Long.MAX_VALUE)).isLessThanOrEqualTo(exact);
 
         // a list sharing one list four levels deep: 10^12 texts as JSON, a few thousand objects in memory. The walk
         // stops once past the cap; walking it all would take hours.

@@ -5,72 +5,106 @@ import java.util.Map;
 
 /**
  * How many bytes a JSON-shaped value (maps, lists, strings, numbers, booleans, null) takes as compact UTF-8 JSON,
- * without writing it: a walk over its structure that stops as soon as the total passes a cap, so a value that shares
- * one large part many times over costs no more than the cap. Texts are counted exactly (UTF-8 and escapes), doubles
- * by their shortest text.
+ * without writing it out, for checking it against a cap. A first walk over the structure bounds it from both sides
+ * without reading any text (a character takes 1 to 6 bytes: plain ASCII, or an escape); only when the cap lies
+ * between the bounds is the value walked again counting each text's bytes exactly. Both walks stop as soon as the
+ * value is certain to be over the cap, so a value that shares one large part many times over costs no more than the
+ * cap.
  */
 public final class JsonSize {
+
+    /** The most bytes one character can take in JSON (an escape such as {@code \u0001}). */
+    private static final int MAX_BYTES_PER_CHAR = 6;
+    /** The longest a double is as JSON text ({@code -1.2345678901234567E-308}). */
+    private static final int MAX_DOUBLE_LENGTH = 24;
 
     private JsonSize() {
     }
 
-    /** The size of {@code value} as JSON, or some number above {@code cap} once it is certain to be larger. */
+    /**
+     * The size of {@code value} as JSON, as far as comparing it with {@code cap} needs: a number above {@code cap}
+     * when it is larger; otherwise a number no larger than its size, which is exact when the size is near the cap
+     * (and otherwise counts texts as one byte a character).
+     */
     public static long of(Object value, long cap) {
-        return new Walk(cap).add(value).total;
+        Walk bounds = new Walk(cap, false).add(value);
+        if (bounds.low > cap || bounds.high <= cap) {
+            return bounds.low;
+        }
+        return new Walk(cap, true).add(value).low;
     }
 
-    /** One measurement: a running total that stops growing once past the cap. */
+    /** One measurement: running lower and upper bounds, which stop growing once the lower one is past the cap. */
     private static final class Walk {
 
         private final long cap;
-        private long total;
+        private final boolean exactTexts;
+        private long low;
+        private long high;
 
-        Walk(long cap) {
+        Walk(long cap, boolean exactTexts) {
             this.cap = cap;
+            this.exactTexts = exactTexts;
         }
 
         Walk add(Object value) {
-            if (total > cap) {
+            if (low > cap) {
                 return this;
             }
             if (value == null) {
-                total += 4;
+                count(4);
             } else if (value instanceof String text) {
-                total += text(text, cap - total);
+                text(text);
             } else if (value instanceof Map<?, ?> map) {
-                total += map.isEmpty() ? 2 : 1 + map.size();
+                count(map.isEmpty() ? 2 : 1 + map.size());
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    total += text(String.valueOf(entry.getKey()), cap - total) + 1;
+                    text(String.valueOf(entry.getKey()));
+                    count(1);
                     add(entry.getValue());
-                    if (total > cap) {
+                    if (low > cap) {
                         return this;
                     }
                 }
             } else if (value instanceof List<?> list) {
-                total += list.isEmpty() ? 2 : 1 + list.size();
+                count(list.isEmpty() ? 2 : 1 + list.size());
                 for (Object element : list) {
                     add(element);
-                    if (total > cap) {
+                    if (low > cap) {
                         return this;
                     }
                 }
             } else if (value instanceof Boolean bool) {
-                total += bool ? 4 : 5;
+                count(bool ? 4 : 5);
             } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                     || value instanceof Byte) {
-                total += digits(((Number) value).longValue());
+                count(digits(((Number) value).longValue()));
             } else if (value instanceof Number number) {
-                total += String.valueOf(number).length();
+                if (exactTexts) {
+                    count(String.valueOf(number).length());
+                } else {
+                    low += 3;
+                    high += MAX_DOUBLE_LENGTH;
+                }
             } else {
-                total += text(String.valueOf(value), cap - total);
+                text(String.valueOf(value));
             }
             return this;
         }
 
-        /** A text's bytes as a JSON string in UTF-8 (quotes, escapes, multi-byte characters), up to past {@code limit}. */
-        private static long text(String text, long limit) {
+        private void count(long bytes) {
+            low += bytes;
+            high += bytes;
+        }
+
+        /** A text as a JSON string: its quotes, and each character as 1 to 6 bytes (or exactly, on the second walk). */
+        private void text(String text) {
+            if (!exactTexts) {
+                low += text.length() + 2;
+                high += (long) text.length() * MAX_BYTES_PER_CHAR + 2;
+                return;
+            }
             long bytes = 2;
-            for (int i = 0; i < text.length() && bytes <= limit; i++) {
+            for (int i = 0; i < text.length() && low + bytes <= cap; i++) {
                 char c = text.charAt(i);
                 if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
                     bytes += 2;
@@ -86,7 +120,7 @@ public final class JsonSize {
                     bytes += 3;
                 }
             }
-            return bytes;
+            count(bytes);
         }
 
         private static int digits(long number) {
