@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.orchestrion.runner.engine.graph.RedactionPlan;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
+import dev.orchestrion.runner.engine.state.RunState;
 
 /**
  * Masks redacted parameters in everything a run lets out: step inputs and outputs, the run's result and error, and
@@ -30,14 +31,17 @@ final class Redactor {
         this.plan = plan;
     }
 
-    static Redactor of(WorkflowGraph graph, Map<String, Object> params) {
+    static Redactor of(WorkflowGraph graph, RunState state) {
         Set<String> redacted = graph.redactedParameters();
-        if (redacted.isEmpty()) {
+        if (redacted.isEmpty() && state.inheritedSecrets == null) {
             return NONE;
         }
         List<String> secrets = new ArrayList<>();
         for (String name : redacted) {
-            collectSecrets(params.get(name), secrets);
+            collectSecrets(state.params.get(name), secrets);
+        }
+        if (state.inheritedSecrets != null) {
+            state.inheritedSecrets.forEach(secret -> collectSecrets(secret, secrets));
         }
         return secrets.isEmpty() ? NONE : new Redactor(secrets, graph.redactionPlan());
     }

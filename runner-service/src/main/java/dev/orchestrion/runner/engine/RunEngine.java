@@ -90,7 +90,7 @@ public final class RunEngine {
             this.graph = graph;
             this.checkpoint = checkpoint;
             this.now = now;
-            this.redactor = Redactor.of(graph, state.params);
+            this.redactor = Redactor.of(graph, state);
             this.budget = new StateBudget(budgets, state, run.stateSize);
         }
 

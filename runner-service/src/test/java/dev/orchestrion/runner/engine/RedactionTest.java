@@ -2,12 +2,19 @@ package dev.orchestrion.runner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.mutiny.Uni;
+
+import dev.orchestrion.runner.engine.node.ChildRuns;
 import dev.orchestrion.runner.engine.node.NodeResult;
+import dev.orchestrion.runner.engine.node.SubWorkflowExecutor;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.model.StepRecord;
 
@@ -118,6 +125,50 @@ class RedactionTest {
         assertThat(h.run.result).containsEntry("user", "***").containsEntry("greeting", "***");
         assertThat(h.run.state.params).containsEntry("login",
                 Map.of("user", "ada-lovelace", "password", "correct-horse"));
+    }
+
+    @Test
+    void aChildRunMasksWhatItsParentPassedItFromASecret() {
+        List<List<Object>> passed = new ArrayList<>();
+        ChildRuns children = (tenant, definitionId, caseId, environment, parameters, secrets, parentRunId, parentNodeId,
+                idempotencyKey) -> {
+            passed.add(secrets);
+            return Uni.createFrom().item(UUID.randomUUID());
+        };
+        EngineHarness parent = new EngineHarness("""
+                {"parameters":[{"name":"apiKey","type":"string","redacted":true},{"name":"region","type":"string"}],
+                 "nodes":[{"id":"start","type":"start"},
+                  {"id":"child","type":"subWorkflow","properties":{"definitionId":"%s","wait":false,
+                    "parameters":{"key":"params.apiKey","len":"size(params.apiKey)","region":"params.region"}}},
+                  {"id":"end","type":"end"}],
+                 "executionConnectors":[{"from":"start","output":"next","to":"child"},
+                   {"from":"child","output":"next","to":"end"}]}
+                """.formatted(UUID.randomUUID()), Map.of("apiKey", SECRET, "region", "eu-north"),
+                new SubWorkflowExecutor(children));
+        Checkpoint started = parent.start();
+        Checkpoint.OutboundCall call = started.calls().get(0);
+        call.work().apply(call.context()).await().atMost(Duration.ofSeconds(5));
+
+        assertThat(passed).singleElement()
+                .satisfies(secrets -> assertThat(secrets).containsExactlyInAnyOrder(SECRET, 14L));
+        assertThat(started.steps()).filteredOn(s -> s.nodeId().equals("child")).singleElement()
+                .satisfies(s -> assertThat(s.inputs()).containsEntry("parameters",
+                        Map.of("key", "***", "len", "***", "region", "eu-north")));
+
+        // the child's own definition does not declare its parameters redacted: what the parent passed masks them
+        EngineHarness child = new EngineHarness("""
+                {"parameters":[{"name":"key","type":"string"},{"name":"len","type":"integer"},
+                   {"name":"region","type":"string"}],
+                 "nodes":[{"id":"start","type":"start"},
+                  {"id":"end","type":"end","properties":{"result":{"key":"params.key","len":"params.len",
+                    "region":"params.region"}}}],
+                 "executionConnectors":[{"from":"start","output":"next","to":"end"}]}
+                """, Map.of("key", SECRET, "len", 14L, "region", "eu-north"));
+        child.run.state.inheritedSecrets = passed.get(0);
+        child.start();
+        assertThat(child.run.result).containsEntry("key", "***").containsEntry("len", "***").containsEntry("region",
+                "eu-north");
+        assertThat(child.steps().toString()).doesNotContain(SECRET);
     }
 
     private static StepRecord step(EngineHarness h, String nodeId) {
