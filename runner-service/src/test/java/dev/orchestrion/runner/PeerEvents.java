@@ -132,8 +132,47 @@ public final class PeerEvents {
         sendRecord(copy);
     }
 
+    /**
+     * A definition event of {@code type} as {@link #definitionEvent} sends it, but on the given partition of
+     * {@code workflow.definition-events} (to put it ahead of other records of that partition).
+     */
+    public static void definitionEventOn(int partition, String tenant, String definitionId, String type, String status,
+            Integer publishedVersion, long revision) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("definitionId", definitionId);
+        data.put("tenant", tenant);
+        data.put("name", "Test definition");
+        data.put("status", status);
+        data.put("publishedVersion", publishedVersion);
+        data.put("revision", revision);
+        data.put("triggerKind", "api");
+        data.put("exclusiveGroup", null);
+        data.put("occurredAt", Instant.now().toString());
+        send("workflow.definition-events", partition, definitionId, "dev.orchestrion.definition." + type, definitionId,
+                tenant, data, "/orchestrion/definition-service", UUID.randomUUID());
+    }
+
+    /**
+     * A record no peer would publish under its contract (garbage, missing attributes), exactly as given: for tests of
+     * what consumers do with bad records. Null header values are left out.
+     */
+    public static void rawRecord(String topic, String key, Map<String, String> headers, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, headerValue) -> {
+            if (headerValue != null) {
+                header(record, name, headerValue);
+            }
+        });
+        sendRecord(record);
+    }
+
     static void send(String topic, String key, String type, String subject, String tenant, Map<String, Object> data,
             String source, UUID id) {
+        send(topic, null, key, type, subject, tenant, data, source, id);
+    }
+
+    static void send(String topic, Integer partition, String key, String type, String subject, String tenant,
+            Map<String, Object> data, String source, UUID id) {
         String value;
         try {
             value = JSON.writeValueAsString(data);
@@ -141,7 +180,7 @@ public final class PeerEvents {
             throw new IllegalStateException(e);
         }
         EventContracts.assertConforms(type, value);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, value);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", id.toString());
         header(record, "ce_source", source);

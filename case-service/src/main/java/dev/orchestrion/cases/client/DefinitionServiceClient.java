@@ -1,16 +1,11 @@
 package dev.orchestrion.cases.client;
 
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -20,14 +15,18 @@ import io.smallrye.mutiny.Uni;
 import dev.orchestrion.cases.model.ParameterDeclaration;
 import dev.orchestrion.cases.model.ParameterSchema;
 import dev.orchestrion.cases.model.ParameterValidations;
+import dev.orchestrion.support.peers.PeerCalls;
+import dev.orchestrion.support.peers.PeerFailures;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.ServiceTokens;
 
 /**
  * definition-service for case-service: parameter schemas, fetched with a service token for the tenant at hand. Each
  * attempt is bounded by a timeout, a failed attempt is retried once, and a circuit breaker answers at once while
- * definition-service keeps failing. An unknown definition (or another tenant's) is a 404 problem; anything else that
- * goes wrong is a 503 problem saying definition-service is unavailable.
+ * definition-service keeps failing; only its own failures count, and each tenant has its own breaker (PeerCalls), so
+ * a tenant whose definitions make it fail or stall cannot pause other tenants' calls. An unknown definition (or
+ * another tenant's) is a 404 problem; anything else that goes wrong is a 503 problem saying definition-service is
+ * unavailable.
  */
 @ApplicationScoped
 public class DefinitionServiceClient {
@@ -36,6 +35,8 @@ public class DefinitionServiceClient {
 
     private final DefinitionServiceApi api;
     private final ServiceTokens tokens;
+    private final PeerCalls peer = new PeerCalls("definition-service",
+            new PeerCalls.Settings(Duration.ofSeconds(1), 1, Duration.ofMillis(50), 6, 0.5, Duration.ofSeconds(5)));
 
     public DefinitionServiceClient(@RestClient DefinitionServiceApi api, ServiceTokens tokens) {
         this.api = api;
@@ -43,58 +44,42 @@ public class DefinitionServiceClient {
     }
 
     /** The schema runs of the definition use now: its current published version's, or its never-started draft's. */
-    @Timeout(value = 1000, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50, jitter = 25, abortOn = {ProblemException.class,
-            CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = ProblemException.class)
-    @Fallback(fallbackMethod = "schemaUnavailable", skipOn = ProblemException.class)
     public Uni<ParameterSchema> currentSchema(String tenant, UUID definitionId) {
-        return api.parameterSchema(definitionId, tokens.authorizationFor(tenant))
-                .onFailure(DefinitionServiceClient::isNotFound)
-                .transform(e -> ProblemException.notFound("Workflow definition", definitionId))
+        return peer.call(tenant, () -> api.parameterSchema(definitionId, tokens.authorizationFor(tenant))).onFailure()
+                .transform(e -> problem(e, definitionId, "Workflow definition"))
                 .map(document -> new ParameterSchema(definitionId, document.version(),
                         declarations(document.parameters())));
     }
 
     /** The schema of one published version of the definition. */
-    @Timeout(value = 1000, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50, jitter = 25, abortOn = {ProblemException.class,
-            CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = ProblemException.class)
-    @Fallback(fallbackMethod = "versionUnavailable", skipOn = ProblemException.class)
     public Uni<ParameterSchema> versionSchema(String tenant, UUID definitionId, int version) {
-        return api.publishedVersion(definitionId, version, tokens.authorizationFor(tenant))
-                .onFailure(DefinitionServiceClient::isNotFound)
-                .transform(
-                        e -> ProblemException.notFound("Version " + version + " of workflow definition", definitionId))
+        return peer.call(tenant, () -> api.publishedVersion(definitionId, version, tokens.authorizationFor(tenant)))
+                .onFailure().transform(e -> problem(e, definitionId, "Version " + version + " of workflow definition"))
                 .map(document -> new ParameterSchema(definitionId, version, declarations(document.parameters())));
     }
 
-    Uni<ParameterSchema> schemaUnavailable(String tenant, UUID definitionId, Throwable cause) {
-        return unavailable(definitionId, cause);
-    }
-
-    Uni<ParameterSchema> versionUnavailable(String tenant, UUID definitionId, int version, Throwable cause) {
-        return unavailable(definitionId, cause);
-    }
-
-    private static Uni<ParameterSchema> unavailable(UUID definitionId, Throwable cause) {
-        if (cause instanceof CircuitBreakerOpenException) {
-            // Said once when the circuit opened; each refused call need not say it again.
-            LOG.debugf("definition-service circuit open: %s", cause.getMessage());
-        } else {
-            LOG.warnf("definition-service is unavailable (%s): %s", cause.getClass().getSimpleName(),
-                    cause.getMessage());
+    /** 404: the tenant has no such definition; another 4xx: definition-service's answer; else it is unavailable. */
+    private static ProblemException problem(Throwable failure, UUID definitionId, String what) {
+        if (failure instanceof ProblemException problem) {
+            return problem;
         }
-        return Uni.createFrom()
-                .failure(ProblemException.unavailable(
-                        "definition-service is unavailable, so the parameter schema of workflow definition "
-                                + definitionId + " cannot be read; try again shortly"));
-    }
-
-    private static boolean isNotFound(Throwable failure) {
-        return failure instanceof WebApplicationException web && web.getResponse() != null
-                && web.getResponse().getStatus() == 404;
+        if (PeerFailures.isNotFound(failure)) {
+            return ProblemException.notFound(what, definitionId);
+        }
+        if (PeerFailures.isRefusal(failure)) {
+            LOG.warnf("definition-service refused the schema of %s (%d)", definitionId, PeerFailures.status(failure));
+            return new ProblemException(502, "peer-refused", "Bad gateway", "definition-service refused to give the"
+                    + " parameter schema of workflow definition " + definitionId, List.of());
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            // Said once when the circuit opened; each refused call need not say it again.
+            LOG.debugf("definition-service circuit open: %s", failure.getMessage());
+        } else {
+            LOG.warnf("definition-service is unavailable (%s): %s", failure.getClass().getSimpleName(),
+                    failure.getMessage());
+        }
+        return ProblemException.unavailable("definition-service is unavailable, so the parameter schema of workflow"
+                + " definition " + definitionId + " cannot be read; try again shortly");
     }
 
     private static List<ParameterDeclaration> declarations(List<ParameterDocument> parameters) {

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -50,10 +49,8 @@ public class ContentTypeRepository {
 
     /** Stores a new type: 409 if the name is taken. */
     public Uni<ContentType> insert(ContentType type) {
-        return collection.insertOne(toDocument(type)).replaceWith(type).onFailure(MongoWriteException.class)
-                .transform(e -> MongoErrors.duplicateKey(e)
-                        ? ProblemException.conflict("Content type " + type.name() + " exists")
-                        : e);
+        return collection.insertOne(toDocument(type)).replaceWith(type).onFailure(MongoErrors::duplicateKey)
+                .transform(e -> ProblemException.duplicate("name", "Content type " + type.name() + " exists"));
     }
 
     /** Replaces the type if it still has {@code expectedVersion}: 409 otherwise. */

@@ -13,7 +13,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -86,10 +85,8 @@ public class EntryRepository {
                 e.updatedAt(), e.deletedAt(), e.workflowState(), e.latestVersion(), e.versionNo(), e.publicVersion(),
                 e.schedules(), 1, e.historyCount());
         return collection.insertOne(EntryDocuments.newEntry(change, now)).replaceWith(stored)
-                .onFailure(MongoWriteException.class)
-                .transform(x -> MongoErrors.duplicateKey(x)
-                        ? ProblemException.conflict("An entry with id " + e.id() + " exists or existed")
-                        : x);
+                .onFailure(MongoErrors::duplicateKey)
+                .transform(x -> ProblemException.duplicate("id", "An entry with id " + e.id() + " exists or existed"));
     }
 
     /**

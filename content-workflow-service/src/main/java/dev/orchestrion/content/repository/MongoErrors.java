@@ -1,7 +1,7 @@
 package dev.orchestrion.content.repository;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoServerException;
 
 /** Recognises MongoDB write errors the repositories answer with a problem. */
 final class MongoErrors {
@@ -9,8 +9,9 @@ final class MongoErrors {
     private MongoErrors() {
     }
 
+    /** A unique index refused the write: a write error (insert) or a command error (findOneAnd...), code 11000. */
     static boolean duplicateKey(Throwable e) {
-        return e instanceof MongoWriteException write
-                && ErrorCategory.fromErrorCode(write.getError().getCode()) == ErrorCategory.DUPLICATE_KEY;
+        return e instanceof MongoServerException server
+                && ErrorCategory.fromErrorCode(server.getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 }

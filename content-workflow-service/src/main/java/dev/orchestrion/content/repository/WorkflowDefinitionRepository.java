@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -53,10 +52,8 @@ public class WorkflowDefinitionRepository {
 
     public Uni<Stored> insert(String tenant, WorkflowDefinition definition) {
         return collection.insertOne(toDocument(tenant, definition, 1)).replaceWith(new Stored(definition, 1))
-                .onFailure(MongoWriteException.class)
-                .transform(e -> MongoErrors.duplicateKey(e)
-                        ? ProblemException.conflict("Workflow definition " + definition.id() + " exists")
-                        : e);
+                .onFailure(MongoErrors::duplicateKey)
+                .transform(e -> ProblemException.duplicate("id", "Workflow definition " + definition.id() + " exists"));
     }
 
     public Uni<Stored> replace(String tenant, WorkflowDefinition definition, long expectedRevision) {

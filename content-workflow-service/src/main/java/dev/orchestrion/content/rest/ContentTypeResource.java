@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.content.mapping.ContentTypeMapper;
 import dev.orchestrion.content.service.ContentTypeService;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -62,7 +63,8 @@ public class ContentTypeResource {
     @APIResponse(responseCode = "200", description = "The stored definition")
     @APIResponse(responseCode = "400", description = "Invalid definition or unknown workflow: every problem listed")
     @APIResponse(responseCode = "409", description = "Changed by someone else meanwhile")
-    public Uni<ContentTypeResponse> put(@PathParam("name") String name, @Valid @NotNull ContentTypeRequest request) {
+    public Uni<ContentTypeResponse> put(@PathParam("name") @ResourceId(ResourceId.Kind.NAME) String name,
+            @Valid @NotNull ContentTypeRequest request) {
         return types.put(caller.tenant(), name, request, caller.subject()).map(ContentTypeMapper::toResponse);
     }
 
@@ -72,7 +74,7 @@ public class ContentTypeResource {
     @Operation(summary = "Get a content type definition")
     @APIResponse(responseCode = "200", description = "The definition")
     @APIResponse(responseCode = "404", description = "No such type in the caller's tenant")
-    public Uni<ContentTypeResponse> get(@PathParam("name") String name) {
+    public Uni<ContentTypeResponse> get(@PathParam("name") @ResourceId(ResourceId.Kind.NAME) String name) {
         return types.get(caller.tenant(), name).map(ContentTypeMapper::toResponse);
     }
 
@@ -100,7 +102,7 @@ public class ContentTypeResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such type")
     @APIResponse(responseCode = "409", description = "The type still has entries")
-    public Uni<Void> delete(@PathParam("name") String name) {
+    public Uni<Void> delete(@PathParam("name") @ResourceId(ResourceId.Kind.NAME) String name) {
         return types.delete(caller.tenant(), name);
     }
 }

@@ -32,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 import dev.orchestrion.content.mapping.EntryMapper;
 import dev.orchestrion.content.mapping.EntryRenderer;
 import dev.orchestrion.content.service.EntryService;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
 
@@ -63,7 +64,8 @@ public class EntryResource {
     @APIResponse(responseCode = "400", description = "Fails the type's validation: every failure listed")
     @APIResponse(responseCode = "404", description = "No such content type")
     @APIResponse(responseCode = "409", description = "The id is taken")
-    public Uni<RestResponse<ObjectNode>> create(@PathParam("type") String type, @NotNull ObjectNode body,
+    public Uni<RestResponse<ObjectNode>> create(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @NotNull ObjectNode body,
             @Parameter(in = ParameterIn.HEADER, name = VISIBILITY) @HeaderParam(VISIBILITY) String visibility) {
         Params.writable(visibility);
         return entries
@@ -83,9 +85,10 @@ public class EntryResource {
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "400", description = "A malformed filter or paging parameter")
     @APIResponse(responseCode = "404", description = "No such content type")
-    public Uni<PageResponse<ObjectNode>> list(@PathParam("type") String type, @QueryParam("filters") String filters,
-            @QueryParam("order_by") String orderBy, @QueryParam("order_direction") String direction,
-            @QueryParam("page") String page, @QueryParam("limit") String limit,
+    public Uni<PageResponse<ObjectNode>> list(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @QueryParam("filters") String filters, @QueryParam("order_by") String orderBy,
+            @QueryParam("order_direction") String direction, @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
             @Parameter(in = ParameterIn.HEADER, name = VISIBILITY) @HeaderParam(VISIBILITY) String visibility) {
         boolean publicOnly = Params.publicOnly(visibility);
         Instant now = Instant.now();
@@ -108,7 +111,8 @@ public class EntryResource {
     @Operation(summary = "Get an entry (its public version with x-visibility: public)")
     @APIResponse(responseCode = "200", description = "The entry; ETag is its revision")
     @APIResponse(responseCode = "404", description = "No such entry (or no public version)")
-    public Uni<RestResponse<ObjectNode>> get(@PathParam("type") String type, @PathParam("id") String id,
+    public Uni<RestResponse<ObjectNode>> get(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id,
             @Parameter(in = ParameterIn.HEADER, name = VISIBILITY) @HeaderParam(VISIBILITY) String visibility) {
         boolean publicOnly = Params.publicOnly(visibility);
         return entries.load(caller.tenant(), type, id, publicOnly).map(loaded -> publicOnly
@@ -128,8 +132,9 @@ public class EntryResource {
     @APIResponse(responseCode = "400", description = "Fails the type's validation: every failure listed")
     @APIResponse(responseCode = "404", description = "No such entry")
     @APIResponse(responseCode = "409", description = "Stale version, or the entry's state does not allow updates")
-    public Uni<RestResponse<ObjectNode>> update(@PathParam("type") String type, @PathParam("id") String id,
-            @NotNull ObjectNode body, @HeaderParam("If-Match") String ifMatch,
+    public Uni<RestResponse<ObjectNode>> update(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id, @NotNull ObjectNode body,
+            @HeaderParam("If-Match") String ifMatch,
             @Parameter(in = ParameterIn.HEADER, name = VISIBILITY) @HeaderParam(VISIBILITY) String visibility) {
         Params.writable(visibility);
         return entries.update(caller.tenant(), type, id, body, ifMatch, caller.subject())
@@ -144,7 +149,8 @@ public class EntryResource {
     @Operation(summary = "Delete an entry")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such entry")
-    public Uni<Void> delete(@PathParam("type") String type, @PathParam("id") String id,
+    public Uni<Void> delete(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id,
             @Parameter(in = ParameterIn.HEADER, name = VISIBILITY) @HeaderParam(VISIBILITY) String visibility) {
         Params.writable(visibility);
         return entries.delete(caller.tenant(), type, id, caller.subject());
@@ -157,8 +163,9 @@ public class EntryResource {
             + " public)")
     @APIResponse(responseCode = "200", description = "A page of versions")
     @APIResponse(responseCode = "404", description = "No such entry")
-    public Uni<PageResponse<VersionResponse>> versions(@PathParam("type") String type, @PathParam("id") String id,
-            @QueryParam("page") String page, @QueryParam("limit") String limit,
+    public Uni<PageResponse<VersionResponse>> versions(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id, @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
             @Parameter(in = ParameterIn.HEADER, name = VISIBILITY) @HeaderParam(VISIBILITY) String visibility) {
         int pageNumber = Params.integer("page", page, 1);
         int pageSize = Params.integer("limit", limit, 20);
@@ -174,8 +181,9 @@ public class EntryResource {
     @APIResponse(responseCode = "200", description = "The differences")
     @APIResponse(responseCode = "400", description = "from or to missing or not integers")
     @APIResponse(responseCode = "404", description = "No such entry or version")
-    public Uni<ComparisonResponse> compare(@PathParam("type") String type, @PathParam("id") String id,
-            @QueryParam("from") String from, @QueryParam("to") String to,
+    public Uni<ComparisonResponse> compare(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id, @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @Parameter(in = ParameterIn.HEADER, name = VISIBILITY) @HeaderParam(VISIBILITY) String visibility) {
         return entries
                 .compare(caller.tenant(), type, id, Params.integer("from", from, null), Params.integer("to", to, null),
@@ -190,8 +198,8 @@ public class EntryResource {
     @Operation(summary = "Get one version by its integer number (latestVersion numbering)")
     @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "404", description = "No such entry or version")
-    public Uni<VersionResponse> version(@PathParam("type") String type, @PathParam("id") String id,
-            @PathParam("number") int number,
+    public Uni<VersionResponse> version(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id, @PathParam("number") int number,
             @Parameter(in = ParameterIn.HEADER, name = VISIBILITY) @HeaderParam(VISIBILITY) String visibility) {
         return entries.version(caller.tenant(), type, id, number, Params.publicOnly(visibility))
                 .map(EntryMapper::toResponse);

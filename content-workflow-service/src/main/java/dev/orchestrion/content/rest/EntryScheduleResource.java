@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.content.mapping.EntryMapper;
 import dev.orchestrion.content.service.ScheduleService;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
 
@@ -48,7 +49,8 @@ public class EntryScheduleResource {
     @Operation(summary = "The entry's schedules and what became of them (pending, done, missed, cancelled)")
     @APIResponse(responseCode = "200", description = "The schedules")
     @APIResponse(responseCode = "404", description = "No such entry")
-    public Uni<SchedulesResponse> get(@PathParam("type") String type, @PathParam("id") String id,
+    public Uni<SchedulesResponse> get(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id,
             @Parameter(in = ParameterIn.HEADER, name = EntryResource.VISIBILITY) @HeaderParam(EntryResource.VISIBILITY) String visibility) {
         return schedules.get(caller.tenant(), type, id, Params.publicOnly(visibility)).map(EntryMapper::toResponse);
     }
@@ -63,8 +65,9 @@ public class EntryScheduleResource {
     @APIResponse(responseCode = "400", description = "Missing, malformed or past dateTime, or unpublish before publish")
     @APIResponse(responseCode = "404", description = "No such entry")
     @APIResponse(responseCode = "409", description = "The entry's workflow cannot publish on a schedule")
-    public Uni<SchedulesResponse> set(@PathParam("type") String type, @PathParam("id") String id,
-            @PathParam("kind") String kind, @Valid @NotNull ScheduleRequest request,
+    public Uni<SchedulesResponse> set(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id, @PathParam("kind") String kind,
+            @Valid @NotNull ScheduleRequest request,
             @Parameter(in = ParameterIn.HEADER, name = EntryResource.VISIBILITY) @HeaderParam(EntryResource.VISIBILITY) String visibility) {
         Params.writable(visibility);
         return schedules.set(caller.tenant(), type, id, "publish".equals(kind), request.dateTime().toInstant())
@@ -78,7 +81,8 @@ public class EntryScheduleResource {
             + " cancels its publication (back to the first state)")
     @APIResponse(responseCode = "204", description = "Removed (also when none was set)")
     @APIResponse(responseCode = "404", description = "No such entry")
-    public Uni<Void> remove(@PathParam("type") String type, @PathParam("id") String id, @PathParam("kind") String kind,
+    public Uni<Void> remove(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id, @PathParam("kind") String kind,
             @Parameter(in = ParameterIn.HEADER, name = EntryResource.VISIBILITY) @HeaderParam(EntryResource.VISIBILITY) String visibility) {
         Params.writable(visibility);
         return schedules.remove(caller.tenant(), type, id, "publish".equals(kind), caller.subject());

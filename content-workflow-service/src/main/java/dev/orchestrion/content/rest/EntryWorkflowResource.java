@@ -32,6 +32,7 @@ import dev.orchestrion.content.mapping.EntryMapper;
 import dev.orchestrion.content.mapping.EntryRenderer;
 import dev.orchestrion.content.service.EntryService;
 import dev.orchestrion.content.service.EntryWorkflowService;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
 
@@ -68,7 +69,8 @@ public class EntryWorkflowResource {
             + " entry changed concurrently")
     @APIResponse(responseCode = "422", description = "A parameter fails its validation, invokableWhen does not hold,"
             + " or the event validates the entry and the entry fails its type's validation")
-    public Uni<RestResponse<ObjectNode>> invoke(@PathParam("type") String type, @PathParam("id") String id,
+    public Uni<RestResponse<ObjectNode>> invoke(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id,
             @Valid @NotNull EventInvocationRequest request,
             @Parameter(in = ParameterIn.HEADER, name = EntryResource.VISIBILITY) @HeaderParam(EntryResource.VISIBILITY) String visibility) {
         Params.writable(visibility);
@@ -86,7 +88,8 @@ public class EntryWorkflowResource {
     @Operation(summary = "The events the caller may invoke on the entry now")
     @APIResponse(responseCode = "200", description = "Invokable events")
     @APIResponse(responseCode = "404", description = "No such entry")
-    public Uni<List<AvailableEventResponse>> events(@PathParam("type") String type, @PathParam("id") String id,
+    public Uni<List<AvailableEventResponse>> events(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id,
             @Parameter(in = ParameterIn.HEADER, name = EntryResource.VISIBILITY) @HeaderParam(EntryResource.VISIBILITY) String visibility) {
         return workflow.options(caller.tenant(), type, id, caller.roles(), Params.publicOnly(visibility))
                 .map(options -> options.events().stream()
@@ -100,8 +103,10 @@ public class EntryWorkflowResource {
     @Operation(summary = "The entry's audit history, oldest first, paged: when, who, from, event, to, message")
     @APIResponse(responseCode = "200", description = "A page of audit records")
     @APIResponse(responseCode = "404", description = "No such entry")
-    public Uni<PageResponse<HistoryRecordResponse>> history(@PathParam("type") String type, @PathParam("id") String id,
-            @QueryParam("page") String page, @QueryParam("limit") String limit,
+    public Uni<PageResponse<HistoryRecordResponse>> history(
+            @PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id, @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
             @Parameter(in = ParameterIn.HEADER, name = EntryResource.VISIBILITY) @HeaderParam(EntryResource.VISIBILITY) String visibility) {
         int pageNumber = Params.integer("page", page, 1);
         int pageSize = Params.integer("limit", limit, 50);

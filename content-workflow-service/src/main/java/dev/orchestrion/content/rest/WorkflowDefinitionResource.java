@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.content.model.workflow.WorkflowDefinition;
 import dev.orchestrion.content.service.WorkflowDefinitionService;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
 
@@ -43,7 +44,9 @@ public class WorkflowDefinitionResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
     @Operation(summary = "Create a workflow definition; presentation fields are kept as sent, isSystem and version"
-            + " are set by the server")
+            + " are set by the server", description = "An event's roles say which roles may invoke it; an event"
+                    + " without roles is denied by default: only admin (and workflow runs, role service) may invoke"
+                    + " it. List e.g. [\"content-editor\"] or [\"content-approver\"] to open it to content roles.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid definition: every problem listed")
     @APIResponse(responseCode = "403", description = "The id is a built-in's (or its alias)")
@@ -68,7 +71,7 @@ public class WorkflowDefinitionResource {
     @Operation(summary = "Get a definition (built-ins also by alias, e.g. contensisEntryApproval)")
     @APIResponse(responseCode = "200", description = "The definition")
     @APIResponse(responseCode = "404", description = "No such definition")
-    public Uni<WorkflowDefinition> get(@PathParam("id") String id) {
+    public Uni<WorkflowDefinition> get(@PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id) {
         return definitions.get(caller.tenant(), id);
     }
 
@@ -82,7 +85,8 @@ public class WorkflowDefinitionResource {
     @APIResponse(responseCode = "404", description = "No such definition")
     @APIResponse(responseCode = "409", description = "Entries are in states the change removes, or it changed"
             + " meanwhile")
-    public Uni<WorkflowDefinition> update(@PathParam("id") String id, @NotNull WorkflowDefinition definition) {
+    public Uni<WorkflowDefinition> update(@PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id,
+            @NotNull WorkflowDefinition definition) {
         return definitions.update(caller.tenant(), id, definition, caller.subject());
     }
 
@@ -94,7 +98,7 @@ public class WorkflowDefinitionResource {
     @APIResponse(responseCode = "403", description = "Built-in definitions are read-only")
     @APIResponse(responseCode = "404", description = "No such definition")
     @APIResponse(responseCode = "409", description = "A content type follows it")
-    public Uni<Void> delete(@PathParam("id") String id) {
+    public Uni<Void> delete(@PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id) {
         return definitions.delete(caller.tenant(), id);
     }
 }

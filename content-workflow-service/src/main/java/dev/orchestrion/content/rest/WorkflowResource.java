@@ -28,6 +28,7 @@ import dev.orchestrion.content.mapping.EntryRenderer;
 import dev.orchestrion.content.service.EntryWorkflowService;
 import dev.orchestrion.content.service.WorkflowDefinitionService;
 import dev.orchestrion.content.workflow.WorkflowMachine;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
 
@@ -66,7 +67,8 @@ public class WorkflowResource {
     @Operation(summary = "The entry's state and the transitions the caller may invoke now")
     @APIResponse(responseCode = "200", description = "{state, enabled_transitions: [{name, froms, tos}]}")
     @APIResponse(responseCode = "404", description = "No such entry")
-    public Uni<WorkflowStateResponse> state(@PathParam("type") String type, @PathParam("id") String id) {
+    public Uni<WorkflowStateResponse> state(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id) {
         return workflow.options(caller.tenant(), type, id, caller.roles(), false)
                 .map(options -> new WorkflowStateResponse(options.context().state(), options.transitions()));
     }
@@ -82,8 +84,8 @@ public class WorkflowResource {
     @APIResponse(responseCode = "404", description = "No such entry")
     @APIResponse(responseCode = "409", description = "Not valid in the entry's current state, or a concurrent change")
     @APIResponse(responseCode = "422", description = "Conditions, parameters or the entry's validation fail")
-    public Uni<RestResponse<ObjectNode>> transition(@PathParam("type") String type, @PathParam("id") String id,
-            @Valid @NotNull TransitionRequest request) {
+    public Uni<RestResponse<ObjectNode>> transition(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
+            @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id, @Valid @NotNull TransitionRequest request) {
         return workflow
                 .invokeAction(caller.tenant(), type, id, request.action(), request.data(), caller.roles(),
                         caller.subject())

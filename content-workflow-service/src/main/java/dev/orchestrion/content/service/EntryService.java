@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,6 +32,7 @@ import dev.orchestrion.content.repository.EntryRepository;
 import dev.orchestrion.content.repository.EntryRepository.StoredEntry;
 import dev.orchestrion.content.repository.EntryVersionRepository;
 import dev.orchestrion.content.workflow.WorkflowMachine;
+import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.problem.Problem.FieldError;
 import dev.orchestrion.support.problem.ProblemException;
 
@@ -43,8 +43,6 @@ import dev.orchestrion.support.problem.ProblemException;
  */
 @ApplicationScoped
 public class EntryService {
-
-    private static final Pattern ENTRY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     /** An entry with its type and workflow, and what its outbox still holds. */
     public record Loaded(ContentType type, WorkflowMachine machine, StoredEntry stored) {
@@ -288,9 +286,8 @@ public class EntryService {
         if (id == null || id.isNull()) {
             return null;
         }
-        if (!id.isTextual() || !ENTRY_ID.matcher(id.asText()).matches()) {
-            throw ProblemException.validation("id",
-                    "must be 1 to 128 letters, digits, _ or -, starting with a letter or digit");
+        if (!id.isTextual() || !Ids.isName(id.asText())) {
+            throw ProblemException.validation("id", Ids.NAME_MESSAGE);
         }
         return id.asText();
     }

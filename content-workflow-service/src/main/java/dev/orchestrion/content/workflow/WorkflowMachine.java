@@ -30,8 +30,11 @@ import dev.orchestrion.support.security.Roles;
  */
 public final class WorkflowMachine {
 
-    /** Who may invoke an event whose definition names no roles. */
-    public static final List<String> DEFAULT_EVENT_ROLES = List.of(Roles.CONTENT_EDITOR, Roles.CONTENT_APPROVER);
+    /**
+     * Who (beyond {@link #ALWAYS_ALLOWED}) may invoke an event whose definition names no roles: nobody. Denied by
+     * default, so that a custom workflow that forgets roles does not let any content role approve and publish.
+     */
+    public static final List<String> DEFAULT_EVENT_ROLES = List.of();
     /** Roles that may invoke every event: administrators, and services acting for a workflow run. */
     public static final Set<String> ALWAYS_ALLOWED = Set.of(Roles.ADMIN, Roles.SERVICE);
 

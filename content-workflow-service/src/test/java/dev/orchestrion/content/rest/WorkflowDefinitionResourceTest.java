@@ -55,17 +55,19 @@ class WorkflowDefinitionResourceTest {
                 .body("states[0].events[0].uiAction", equalTo("navigateToEntryListing"))
                 .body("states[0].events[0].parameters[0].editor.id", equalTo("multiline"))
                 .body("states[0].color", equalTo("cobalt"));
-        // and it runs: a content type follows it
+        // and it runs: a content type follows it; its events name no roles, so only admins (and runs) invoke them
         String type = ContentApi.unique("custom");
         as(tenant, "designer")
                 .body("{\"workflowId\":\"CustomEntryApproval\",\"fields\":[" + ContentApi.TITLE_FIELD + "]}").when()
                 .put("/api/v1/internal/contenttype/" + type).then().statusCode(200);
         String id = entry(tenant, type, "Custom");
-        invoke(tenant, "content-editor", type, id, "draft.submit", null).statusCode(200).body("internal.workflowState",
+        invoke(tenant, "content-editor", type, id, "draft.submit", null).statusCode(403);
+        invoke(tenant, "admin", type, id, "draft.submit", null).statusCode(200).body("internal.workflowState",
                 equalTo("awaitingApproval"));
-        invoke(tenant, "content-approver", type, id, "awaitingApproval.decline", null).statusCode(422)
-                .body("errors[0].message", equalTo("The decline reason is required"));
-        invoke(tenant, "content-approver", type, id, "awaitingApproval.approve", null).statusCode(200)
+        invoke(tenant, "admin", type, id, "awaitingApproval.decline", null).statusCode(422).body("errors[0].message",
+                equalTo("The decline reason is required"));
+        invoke(tenant, "content-editor", type, id, "awaitingApproval.approve", null).statusCode(403);
+        invoke(tenant, "admin", type, id, "awaitingApproval.approve", null).statusCode(200)
                 .body("internal.workflowState", equalTo("published"));
         // a second copy under the same id is a conflict; another tenant does not see it
         as(tenant, "designer").body(seed).when().post("/api/v1/workflow-definitions").then().statusCode(409);
@@ -124,7 +126,7 @@ class WorkflowDefinitionResourceTest {
                 .body("uuid", notNullValue());
         String type = ContentApi.contentType(TENANT, id);
         String entryId = entry(TENANT, type, "Doc");
-        invoke(TENANT, "content-editor", type, entryId, "draft.finish", null).statusCode(200);
+        invoke(TENANT, "admin", type, entryId, "draft.finish", null).statusCode(200);
         String oneState = "{\"states\":[{\"id\":\"draft\"}]}";
         as(TENANT, "designer").body(oneState).when().put("/api/v1/workflow-definitions/" + id).then().statusCode(409)
                 .body("detail", containsString("done"));

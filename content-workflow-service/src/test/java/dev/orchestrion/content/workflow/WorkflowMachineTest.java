@@ -176,27 +176,36 @@ class WorkflowMachineTest {
     }
 
     @Test
-    void eventsWithoutRolesAreForContentRolesAndStayingKeepsTheState() {
+    void eventsWithoutRolesAreDeniedToContentRolesAndStayingKeepsTheState() {
         WorkflowDefinition custom = new WorkflowDefinition("custom", null, null, null, null, List.of(
                 WorkflowDefinitionValidatorTest.state("draft", WorkflowDefinitionValidatorTest.event("note", null))),
                 null, null, null, null);
         WorkflowMachine machine = new WorkflowMachine(custom);
-        Transition stay = machine.invoke("draft.note", in("draft"), EDITOR, null, List::of);
+        Transition stay = machine.invoke("draft.note", in("draft"), Set.of("admin"), null, List::of);
         assertThat(stay.toState()).isEqualTo("draft");
         assertThat(stay.name()).isEqualTo("_draft_draft");
         assertThat(stay.changesState()).isFalse();
+        assertThat(machine.invoke("draft.note", in("draft"), Set.of("service"), null, List::of).toState())
+                .isEqualTo("draft");
+        // issue 11: an event without roles is denied by default, to every content role
+        assertStatus(403, () -> machine.invoke("draft.note", in("draft"), EDITOR, null, List::of));
+        assertStatus(403, () -> machine.invoke("draft.note", in("draft"), APPROVER, null, List::of));
         assertStatus(403, () -> machine.invoke("draft.note", in("draft"), Set.of("designer"), null, List::of));
+        assertThat(machine.available(in("draft"), EDITOR)).isEmpty();
     }
 
     @Test
     void seed003sCustomWorkflowRuns() {
         WorkflowMachine custom = new WorkflowMachine(Seed003.definition());
         assertThat(custom.id()).isEqualTo("CustomEntryApproval");
-        assertThat(custom.invoke("draft.submit", in("draft"), EDITOR, message("hi"), List::of).toState())
+        // its events name no roles: denied to content roles by default (issue 11), open to admins and runs
+        assertStatus(403, () -> custom.invoke("draft.submit", in("draft"), EDITOR, message("hi"), List::of));
+        assertThat(custom.invoke("draft.submit", in("draft"), Set.of("admin"), message("hi"), List::of).toState())
                 .isEqualTo("awaitingApproval");
-        assertThat(
-                custom.invoke("awaitingApproval.approve", in("awaitingApproval"), APPROVER, null, List::of).toState())
-                .isEqualTo("published");
+        assertStatus(403,
+                () -> custom.invoke("awaitingApproval.approve", in("awaitingApproval"), EDITOR, null, List::of));
+        assertThat(custom.invoke("awaitingApproval.approve", in("awaitingApproval"), Set.of("service"), null, List::of)
+                .toState()).isEqualTo("published");
         assertThat(custom.permission(custom.event("draft", "submit").orElseThrow()))
                 .isEqualTo("CustomEntryApproval.draft.submit");
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -63,7 +64,18 @@ public final class GraphValidator {
      * @param connectionKinds the kind ({@code http}, {@code smtp}) of the tenant's connection of a name, or empty
      */
     public List<Incident> validate(DefinitionContent content, Function<String, Optional<String>> connectionKinds) {
-        Run run = new Run(content.normalized(), connectionKinds);
+        return validate(content, connectionKinds, definitionId -> true);
+    }
+
+    /**
+     * Every incident of {@code content}.
+     *
+     * @param connectionKinds the kind ({@code http}, {@code smtp}) of the tenant's connection of a name, or empty
+     * @param definitionExists whether the tenant has a (not deleted) definition of an id, for subWorkflow nodes
+     */
+    public List<Incident> validate(DefinitionContent content, Function<String, Optional<String>> connectionKinds,
+            Predicate<String> definitionExists) {
+        Run run = new Run(content.normalized(), connectionKinds, definitionExists);
         run.checkStartNodes();
         run.checkProperties();
         run.checkExecutionConnectors();
@@ -79,14 +91,17 @@ public final class GraphValidator {
 
         final DefinitionContent content;
         final Function<String, Optional<String>> connectionKinds;
+        final Predicate<String> definitionExists;
         final List<Incident> incidents = new ArrayList<>();
         final Map<String, Node> nodes = new LinkedHashMap<>();
         final Map<String, List<String>> successors = new HashMap<>();
         final Set<String> fedProperties = new HashSet<>();
 
-        Run(DefinitionContent content, Function<String, Optional<String>> connectionKinds) {
+        Run(DefinitionContent content, Function<String, Optional<String>> connectionKinds,
+                Predicate<String> definitionExists) {
             this.content = content;
             this.connectionKinds = connectionKinds;
+            this.definitionExists = definitionExists;
             content.nodes().forEach(n -> nodes.putIfAbsent(n.id(), n));
             for (ExecutionConnector c : content.executionConnectors()) {
                 if (nodes.containsKey(c.from()) && nodes.containsKey(c.to())) {
@@ -267,6 +282,9 @@ public final class GraphValidator {
                         invalid(id, property, "must be a string");
                     } else if ("definitionId".equals(property) && !isUuid(value.asText())) {
                         invalid(id, property, "must be a definition id (a UUID)");
+                    } else if ("definitionId".equals(property) && !definitionExists.test(value.asText())) {
+                        add(IncidentCode.UNKNOWN_DEFINITION, id, property,
+                                "No workflow definition " + value.asText() + " exists in this tenant");
                     } else if ("contentTransition".equals(node.type()) && "event".equals(property)
                             && !CONTENT_EVENT.matcher(value.asText()).matches()) {
                         invalid(id, property, "must be state.event, e.g. draft.submit");

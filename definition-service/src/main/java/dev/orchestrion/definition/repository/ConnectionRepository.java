@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -44,7 +43,7 @@ public class ConnectionRepository {
     }
 
     public Uni<Connection> insert(Connection connection) {
-        return collection.insertOne(toDocument(connection)).replaceWith(connection).onFailure(MongoWriteException.class)
+        return collection.insertOne(toDocument(connection)).replaceWith(connection).onFailure(MongoErrors::duplicateKey)
                 .transform(e -> duplicateName(e, connection.name()));
     }
 
@@ -52,7 +51,7 @@ public class ConnectionRepository {
         return collection
                 .findOneAndReplace(Filters.and(Filters.eq("_id", next.id()), Filters.eq("tenant", next.tenant()),
                         Filters.eq("revision", expectedRevision)), toDocument(next))
-                .map(d -> d != null).onFailure(MongoWriteException.class).transform(e -> duplicateName(e, next.name()));
+                .map(d -> d != null).onFailure(MongoErrors::duplicateKey).transform(e -> duplicateName(e, next.name()));
     }
 
     public Uni<Connection> find(String tenant, String id) {
@@ -76,10 +75,7 @@ public class ConnectionRepository {
     }
 
     private static Throwable duplicateName(Throwable e, String name) {
-        if (e instanceof MongoWriteException write && write.getError().getCode() == 11000) {
-            return ProblemException.conflict("A connection named " + name + " already exists");
-        }
-        return e;
+        return ProblemException.duplicate("name", "A connection named " + name + " already exists");
     }
 
     private Document toDocument(Connection c) {

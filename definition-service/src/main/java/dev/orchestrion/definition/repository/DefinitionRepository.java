@@ -135,6 +135,17 @@ public class DefinitionRepository {
         return collection.countDocuments(filter);
     }
 
+    /** Which of {@code ids} are definitions of the tenant that are not deleted. */
+    public Uni<java.util.Set<String>> existingIds(String tenant, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return collection
+                .find(Filters.and(Filters.in("_id", ids), Filters.eq("tenant", tenant), Filters.eq("deleted", false)),
+                        new FindOptions().projection(Projections.include("_id")))
+                .map(d -> d.getString("_id")).collect().asList().map(java.util.Set::copyOf);
+    }
+
     public Uni<List<StoredDefinition>> inFolders(String tenant, Collection<String> folderIds) {
         return collection
                 .find(Filters.and(Filters.eq("tenant", tenant), Filters.eq("deleted", false),

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -52,7 +51,7 @@ public class FolderRepository {
     }
 
     public Uni<Folder> insert(Folder folder) {
-        return collection.insertOne(toDocument(folder)).replaceWith(folder).onFailure(MongoWriteException.class)
+        return collection.insertOne(toDocument(folder)).replaceWith(folder).onFailure(MongoErrors::duplicateKey)
                 .transform(e -> duplicateName(e, folder.name()));
     }
 
@@ -61,7 +60,7 @@ public class FolderRepository {
         return collection
                 .findOneAndReplace(Filters.and(Filters.eq("_id", next.id()), Filters.eq("tenant", next.tenant()),
                         Filters.eq("revision", expectedRevision)), toDocument(next))
-                .map(d -> d != null).onFailure(MongoWriteException.class).transform(e -> duplicateName(e, next.name()));
+                .map(d -> d != null).onFailure(MongoErrors::duplicateKey).transform(e -> duplicateName(e, next.name()));
     }
 
     public Uni<Boolean> delete(String tenant, String id) {
@@ -70,10 +69,7 @@ public class FolderRepository {
     }
 
     private static Throwable duplicateName(Throwable e, String name) {
-        if (e instanceof MongoWriteException write && write.getError().getCode() == 11000) {
-            return ProblemException.conflict("A folder named " + name + " already exists at that place");
-        }
-        return e;
+        return ProblemException.duplicate("name", "A folder named " + name + " already exists at that place");
     }
 
     private static Document toDocument(Folder f) {

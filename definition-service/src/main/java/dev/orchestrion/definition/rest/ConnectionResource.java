@@ -29,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.mapping.ConnectionMapper;
 import dev.orchestrion.definition.service.ConnectionService;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -68,14 +69,14 @@ public class ConnectionResource {
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.OPERATOR})
     @Operation(summary = "Get a connection (credentials masked)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "connection", value = ApiExamples.CONNECTION_RESPONSE)))
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<Response> get(@PathParam("id") @ResourceId String id) {
         return connections.get(caller.tenant(), id).map(c -> Response.ok(ConnectionMapper.toResponse(c))
                 .header(HttpHeaders.ETAG, Revisions.etag(c.revision())).build());
     }
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
-    @Operation(summary = "Create a connection", description = "kind http (endpoint required) or smtp (smtp.host and smtp.port required); auth kind none, basic, bearer, apiKey (auth.headerName) or oauth2 (auth.tokenUrl, client credentials); credentials per environment (test, production), encrypted at rest. Names are unique per tenant (409).")
+    @Operation(summary = "Create a connection", description = "kind http (endpoint required) or smtp (smtp.host and smtp.port required); auth kind none, basic, bearer, apiKey (auth.headerName) or oauth2 (auth.tokenUrl, client credentials); credentials per environment (test, production), encrypted at rest. Names are unique per tenant (409). An endpoint, token URL or SMTP host that resolves to an address the outbound guard refuses (loopback, private, link-local, ...) is 400 naming the field.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "bearer", value = ApiExamples.CONNECTION)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "created", value = ApiExamples.CONNECTION_RESPONSE)))
     public Uni<Response> create(ConnectionRequest request) {
@@ -87,11 +88,11 @@ public class ConnectionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
-    @Operation(summary = "Replace a connection", description = "An environment left out of credentials keeps its stored credentials, unless the auth kind changes. If-Match (or revision) guards against lost updates.")
+    @Operation(summary = "Replace a connection", description = "An environment left out of credentials keeps its stored credentials, unless the auth kind changes. If-Match (or revision) guards against lost updates. Targets the outbound guard refuses are 400, as on create.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "rotate", value = ApiExamples.CONNECTION)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "updated", value = ApiExamples.CONNECTION_RESPONSE)))
-    public Uni<Response> update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            ConnectionRequest request) {
+    public Uni<Response> update(@PathParam("id") @ResourceId String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ConnectionRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A connection body is required");
         }
@@ -106,7 +107,7 @@ public class ConnectionResource {
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
     @Operation(summary = "Delete a connection")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Uni<Response> delete(@PathParam("id") String id) {
+    public Uni<Response> delete(@PathParam("id") @ResourceId String id) {
         return connections.delete(caller.tenant(), id).map(v -> Response.noContent().build());
     }
 }

@@ -32,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.model.Folder;
 import dev.orchestrion.definition.service.FolderService;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -81,7 +82,7 @@ public class FolderResource {
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.OPERATOR})
     @Operation(summary = "Get a folder")
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "folder", value = ApiExamples.FOLDER_RESPONSE)))
-    public Uni<FolderResponse> get(@PathParam("id") String id) {
+    public Uni<FolderResponse> get(@PathParam("id") @ResourceId String id) {
         String tenant = caller.tenant();
         return folders.get(tenant, id).chain(f -> folders.list(tenant).map(all -> toResponse(f, all)));
     }
@@ -106,8 +107,8 @@ public class FolderResource {
     @Operation(summary = "Rename or move a folder", description = "name renames; parentId moves (\"root\" or \"\" to the top level). Moving a folder under itself or one of its subfolders is refused with 409.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "move", value = "{\"name\": \"KYC checks\", \"parentId\": \"root\"}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "folder", value = ApiExamples.FOLDER_RESPONSE)))
-    public Uni<FolderResponse> update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            FolderRequest request) {
+    public Uni<FolderResponse> update(@PathParam("id") @ResourceId String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FolderRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A folder body is required");
         }
@@ -123,7 +124,7 @@ public class FolderResource {
     @Operation(summary = "Delete a folder", description = "Refused with 409 while it holds subfolders or definitions, unless moveContentsTo names where they go (a folder id, or root).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Not empty")
-    public Uni<Response> delete(@PathParam("id") String id,
+    public Uni<Response> delete(@PathParam("id") @ResourceId String id,
             @QueryParam("moveContentsTo") @Parameter(description = "a folder id or root") String moveContentsTo) {
         return folders.delete(caller.tenant(), caller.subject(), id, moveContentsTo)
                 .map(v -> Response.noContent().build());

@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.mapping.ConnectionMapper;
 import dev.orchestrion.definition.service.ConnectionService;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
 
@@ -43,7 +44,7 @@ public class InternalConnectionResource {
     @Operation(summary = "A connection with decrypted credentials (role service only)", description = "For runner-service's http and sendEmail nodes: the credentials of one environment (production unless asked otherwise) in clear. Every other role gets 403; another tenant's connection is 404.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decrypted", value = ApiExamples.INTERNAL_CONNECTION)))
     @APIResponse(responseCode = "403", description = "Not a service token")
-    public Uni<InternalConnectionResponse> get(@PathParam("id") String id,
+    public Uni<InternalConnectionResponse> get(@PathParam("id") @ResourceId String id,
             @QueryParam("environment") @Parameter(description = "test or production (default)") String environment) {
         return connections.decrypted(caller.tenant(), id, environment).map(ConnectionMapper::toInternal);
     }

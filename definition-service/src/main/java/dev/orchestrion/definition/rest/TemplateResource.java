@@ -29,6 +29,8 @@ import dev.orchestrion.definition.model.DefinitionContent;
 import dev.orchestrion.definition.service.DefinitionService;
 import dev.orchestrion.definition.service.TemplateCatalog;
 import dev.orchestrion.definition.service.TemplateCatalog.Template;
+import dev.orchestrion.support.edge.OptionalBody;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -84,7 +86,7 @@ public class TemplateResource {
     @Operation(summary = "A template with its definition")
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "template", value = "{\"id\": \"abandoned-cart\", \"category\": \"E-commerce\", \"name\": \"Abandoned cart reminder\", \"description\": \"...\", \"definition\": "
             + ApiExamples.DEFINITION + "}")))
-    public Template get(@PathParam("id") String id) {
+    public Template get(@PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id) {
         return templates.find(id).orElseThrow(() -> ProblemException.notFound("Template", id));
     }
 
@@ -94,7 +96,8 @@ public class TemplateResource {
     @Operation(summary = "Create a draft definition from a template", description = "The draft may have incidents until the connections the template names exist.")
     @RequestBody(required = false, content = @Content(mediaType = JSON, examples = @ExampleObject(name = "named", value = ApiExamples.FROM_TEMPLATE)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "created", value = ApiExamples.DEFINITION_RESPONSE)))
-    public Uni<Response> instantiate(@PathParam("id") String id, FromTemplate request) {
+    public Uni<Response> instantiate(@PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id,
+            @OptionalBody FromTemplate request) {
         Template template = get(id);
         DefinitionContent content = template.definition();
         if (request != null && request.name() != null && !request.name().isBlank()) {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import dev.orchestrion.support.ids.Ids;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
 
 /** Actions on a selection of definitions, each item with its own outcome: one failing item does not stop the rest. */
@@ -49,6 +51,7 @@ public class BulkService {
         if (ids.size() > MAX_ITEMS) {
             throw ProblemException.validation("ids", "at most " + MAX_ITEMS + " per request");
         }
+        Ids.requireAll("ids", ResourceId.Kind.UUID, ids);
         List<String> unique = List.copyOf(new LinkedHashSet<>(ids));
         return Multi.createFrom().iterable(unique).onItem()
                 .transformToUniAndConcatenate(id -> one(tenant, actor, action, id, folderId)).collect().asList()

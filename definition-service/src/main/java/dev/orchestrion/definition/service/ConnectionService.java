@@ -24,11 +24,14 @@ import dev.orchestrion.definition.model.Connection.SealedCredentials;
 import dev.orchestrion.definition.model.Credentials;
 import dev.orchestrion.definition.repository.ConnectionRepository;
 import dev.orchestrion.definition.rest.ConnectionRequest;
+import dev.orchestrion.support.outbound.OutboundTargets;
+import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
  * The tenant's connections: endpoints and credentials per environment. Credentials are encrypted before they are
- * stored and never returned, except decrypted to other services ({@link #decrypted}).
+ * stored and never returned, except decrypted to other services ({@link #decrypted}). An endpoint, token URL or SMTP
+ * host that runner-service's outbound guard would refuse is refused when saved, by the same rule.
  */
 @ApplicationScoped
 public class ConnectionService {
@@ -44,11 +47,14 @@ public class ConnectionService {
     private final ConnectionRepository connections;
     private final CredentialCipher cipher;
     private final ObjectMapper json;
+    private final OutboundTargets targets;
 
-    public ConnectionService(ConnectionRepository connections, CredentialCipher cipher, ObjectMapper json) {
+    public ConnectionService(ConnectionRepository connections, CredentialCipher cipher, ObjectMapper json,
+            OutboundTargets targets) {
         this.connections = connections;
         this.cipher = cipher;
         this.json = json;
+        this.targets = targets;
     }
 
     public Uni<List<Connection>> list(String tenant) {
@@ -62,18 +68,20 @@ public class ConnectionService {
 
     public Uni<Connection> create(String tenant, String actor, ConnectionRequest request) {
         ConnectionRequest r = validate(request);
-        Instant now = DefinitionService.now();
-        String id = UUID.randomUUID().toString();
-        Map<String, SealedCredentials> sealed = seal(tenant, id, r.credentials(), Map.of());
-        return connections.insert(new Connection(id, tenant, r.name(), r.kind(), r.description(), r.endpoint(),
-                r.auth(), r.smtp(), sealed, 0, now, actor, now, actor));
+        return requireAllowedTargets(r).chain(() -> {
+            Instant now = DefinitionService.now();
+            String id = UUID.randomUUID().toString();
+            Map<String, SealedCredentials> sealed = seal(tenant, id, r.credentials(), Map.of());
+            return connections.insert(new Connection(id, tenant, r.name(), r.kind(), r.description(), r.endpoint(),
+                    r.auth(), r.smtp(), sealed, 0, now, actor, now, actor));
+        });
     }
 
     public Uni<Connection> update(String tenant, String actor, String id, ConnectionRequest request,
             Long expectedRevision) {
         ConnectionRequest r = validate(request);
         Long expected = expectedRevision != null ? expectedRevision : r.revision();
-        return get(tenant, id).chain(existing -> {
+        return requireAllowedTargets(r).chain(() -> get(tenant, id)).chain(existing -> {
             if (expected != null && expected != existing.revision()) {
                 throw ProblemException.staleVersion(
                         "Connection " + id + " is at revision " + existing.revision() + ", not " + expected);
@@ -147,6 +155,13 @@ public class ConnectionService {
 
     private static String associatedData(String tenant, String id, String env) {
         return tenant + "|" + id + "|" + env;
+    }
+
+    /** The targets runner-service will call for this connection, checked by the shared outbound guard (400). */
+    private Uni<Void> requireAllowedTargets(ConnectionRequest r) {
+        return targets.requireAllowed(List.of(SavedTarget.url("endpoint", r.endpoint()),
+                SavedTarget.url("auth.tokenUrl", "oauth2".equals(r.auth().kind()) ? r.auth().tokenUrl() : null),
+                SavedTarget.host("smtp.host", r.smtp() == null ? null : r.smtp().host())));
     }
 
     private static ConnectionRequest validate(ConnectionRequest r) {

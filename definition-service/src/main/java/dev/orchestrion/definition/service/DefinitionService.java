@@ -27,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 import dev.orchestrion.definition.graph.DefinitionShape;
 import dev.orchestrion.definition.graph.ExpressionCompiler;
 import dev.orchestrion.definition.graph.GraphValidator;
+import dev.orchestrion.definition.graph.LiteralHttpTargets;
 import dev.orchestrion.definition.graph.ShapeError;
 import dev.orchestrion.definition.messaging.DefinitionEvents;
 import dev.orchestrion.definition.messaging.OutboxRelay;
@@ -35,12 +36,17 @@ import dev.orchestrion.definition.model.DefinitionContent;
 import dev.orchestrion.definition.model.DefinitionStatus;
 import dev.orchestrion.definition.model.Folder;
 import dev.orchestrion.definition.model.Incident;
+import dev.orchestrion.definition.model.IncidentCode;
+import dev.orchestrion.definition.model.Node;
 import dev.orchestrion.definition.model.OutboxEvent;
+import dev.orchestrion.definition.model.Position;
 import dev.orchestrion.definition.model.StoredDefinition;
 import dev.orchestrion.definition.repository.ConnectionRepository;
 import dev.orchestrion.definition.repository.ContentRepository;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.FolderRepository;
+import dev.orchestrion.support.outbound.OutboundTargets;
+import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
@@ -62,21 +68,39 @@ public class DefinitionService {
     private final FolderRepository folders;
     private final ConnectionRepository connections;
     private final OutboxRelay relay;
+    private final OutboundTargets targets;
     private final GraphValidator validator = new GraphValidator(new ExpressionCompiler());
 
     public DefinitionService(DefinitionRepository definitions, ContentRepository contents, FolderRepository folders,
-            ConnectionRepository connections, OutboxRelay relay) {
+            ConnectionRepository connections, OutboxRelay relay, OutboundTargets targets) {
         this.definitions = definitions;
         this.contents = contents;
         this.folders = folders;
         this.connections = connections;
         this.relay = relay;
+        this.targets = targets;
     }
 
     // ---- create and read
 
     public Uni<DefinitionView> create(String tenant, String actor, DefinitionContent content) {
         return createDraft(tenant, actor, content).chain(stored -> view(stored));
+    }
+
+    /** A new definition as a designer starts it: a blank one (no nodes, no connectors) gets the canvas's Start node. */
+    public Uni<DefinitionView> createFromCanvas(String tenant, String actor, DefinitionContent content) {
+        return create(tenant, actor, isBlank(content) ? content.withNodes(List.of(startNode())) : content);
+    }
+
+    private static boolean isBlank(DefinitionContent content) {
+        return (content.nodes() == null || content.nodes().isEmpty())
+                && (content.executionConnectors() == null || content.executionConnectors().isEmpty())
+                && (content.dataConnectors() == null || content.dataConnectors().isEmpty());
+    }
+
+    /** The node a blank canvas holds, as the editor shows it (seed 002: "This canvas has only one Start node"). */
+    static Node startNode() {
+        return new Node("start", "start", "Start", new Position(0, 0), Map.of(), null, null);
     }
 
     /** Stores {@code content} as a new DRAFT definition, after the shape checks (400) and folder check. */
@@ -209,8 +233,51 @@ public class DefinitionService {
     }
 
     public Uni<List<Incident>> incidentsOf(String tenant, DefinitionContent content) {
-        return connectionsByName(tenant).map(byName -> validator.validate(content,
-                name -> Optional.ofNullable(byName.get(name)).map(Connection::kind)));
+        return incidentsOf(tenant, content, Set.of());
+    }
+
+    /**
+     * The incidents of {@code content} in the tenant; {@code alsoExisting} are definition ids that count as existing
+     * (the drafts an import is creating together).
+     */
+    public Uni<List<Incident>> incidentsOf(String tenant, DefinitionContent content, Set<String> alsoExisting) {
+        Set<String> children = subWorkflowTargets(content);
+        return Uni.combine().all().unis(connectionsByName(tenant), definitions.existingIds(tenant, children)).asTuple()
+                .map(t -> validator.validate(content,
+                        name -> Optional.ofNullable(t.getItem1().get(name)).map(Connection::kind),
+                        id -> t.getItem2().contains(id) || alsoExisting.contains(id)))
+                .chain(found -> {
+                    List<Incident> all = new ArrayList<>(found);
+                    return refusedTargets(content).map(refused -> {
+                        all.addAll(refused);
+                        return List.copyOf(all);
+                    });
+                });
+    }
+
+    /** The definition ids subWorkflow nodes name (only well-formed ones: the others are INVALID_PROPERTY). */
+    private static Set<String> subWorkflowTargets(DefinitionContent content) {
+        Set<String> ids = new HashSet<>();
+        if (content.nodes() != null) {
+            for (var node : content.nodes()) {
+                var target = node == null ? null : node.propertiesOrEmpty().get("definitionId");
+                if ("subWorkflow".equals(node == null ? null : node.type()) && target != null && target.isTextual()
+                        && dev.orchestrion.support.ids.Ids.isUuid(target.asText())) {
+                    ids.add(target.asText());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** http nodes whose literal scheme and host the outbound guard refuses (the runner would refuse the call). */
+    private Uni<List<Incident>> refusedTargets(DefinitionContent content) {
+        List<SavedTarget> literal = LiteralHttpTargets.of(content).stream()
+                .map(target -> SavedTarget.url(target.nodeId(), target.origin())).toList();
+        return targets.refusals(literal)
+                .map(refusals -> refusals.stream().map(
+                        refusal -> Incident.of(IncidentCode.REFUSED_TARGET, refusal.field(), "url", refusal.message()))
+                        .toList());
     }
 
     public Uni<Map<String, Connection>> connectionsByName(String tenant) {
@@ -268,6 +335,7 @@ public class DefinitionService {
             if ("root".equals(query.folderId())) {
                 filters.add(Filters.eq("folderId", null));
             } else {
+                FolderService.folderId("folderId", query.folderId());
                 folderFilter = folderScope(tenant, query.folderId(), query.includeSubfolders())
                         .invoke(ids -> filters.add(Filters.in("folderId", ids))).replaceWithVoid();
             }
@@ -386,6 +454,7 @@ public class DefinitionService {
         if (folderId == null) {
             return Uni.createFrom().voidItem();
         }
+        FolderService.folderId("folderId", folderId);
         return folders.find(tenant, folderId).onItem().ifNull()
                 .failWith(() -> ProblemException.validation("folderId", "no folder " + folderId + " exists"))
                 .replaceWithVoid();

@@ -32,6 +32,9 @@ import dev.orchestrion.definition.model.Node;
 import dev.orchestrion.definition.model.StoredDefinition;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.FolderRepository;
+import dev.orchestrion.support.edge.JsonBodyScan;
+import dev.orchestrion.support.ids.Ids;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
@@ -68,6 +71,7 @@ public class ExchangeService {
         if (ids.size() > MAX_DEFINITIONS) {
             throw ProblemException.validation("id", "at most " + MAX_DEFINITIONS + " definitions per file");
         }
+        Ids.requireAll("id", ResourceId.Kind.UUID, ids);
         Uni<List<Folder>> tenantFolders = folders.listTenant(tenant);
         Uni<Map<String, Connection>> connections = definitions.connectionsByName(tenant);
         return Uni.combine().all().unis(tenantFolders, connections).asTuple()
@@ -183,7 +187,8 @@ public class ExchangeService {
                             .chain(relinked -> Multi.createFrom().iterable(relinked).onItem()
                                     .transformToUniAndConcatenate(e -> definitions
                                             .createDraft(tenant, actor, e.content(), newIds.get(e.sourceId()))
-                                            .chain(stored -> definitions.incidentsOf(tenant, e.content())
+                                            .chain(stored -> definitions
+                                                    .incidentsOf(tenant, e.content(), Set.copyOf(newIds.values()))
                                                     .map(incidents -> new ImportedDefinition(e.sourceId(), stored.id(),
                                                             stored.name(), stored.folderId(), incidents))))
                                     .collect().asList())
@@ -267,6 +272,8 @@ public class ExchangeService {
         if (root == null || !root.isObject()) {
             throw ProblemException.badRequest("The file is not a .cn file: it is not a JSON object");
         }
+        // whatever its Content-Type, the file is JSON that ends up stored: the edge rule for text applies
+        JsonBodyScan.scan(file);
         if (!FORMAT.equals(root.path("format").asText(null))) {
             throw ProblemException.badRequest("The file is not a .cn file of Orchestrion: format is "
                     + (root.has("format") ? "'" + root.path("format").asText() + "'" : "missing") + ", expected '"

@@ -14,6 +14,8 @@ import io.smallrye.mutiny.Uni;
 import dev.orchestrion.definition.model.Folder;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.FolderRepository;
+import dev.orchestrion.support.ids.Ids;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
 
 /** The tenant's folder tree: create, rename, move (never under itself), delete (only empty, or moving contents). */
@@ -37,13 +39,18 @@ public class FolderService {
         return folders.listTenant(tenant);
     }
 
+    /** A folder id a client named (null: none); a malformed one is a 400 naming {@code field}. */
+    static String folderId(String field, String id) {
+        return id == null ? null : Ids.require(field, ResourceId.Kind.UUID, id);
+    }
+
     public Uni<Folder> get(String tenant, String id) {
         return folders.find(tenant, id).onItem().ifNull().failWith(() -> ProblemException.notFound("Folder", id));
     }
 
     public Uni<Folder> create(String tenant, String name, String parentId) {
         String checked = checkName(name);
-        String parent = blankToNull(parentId);
+        String parent = folderId("parentId", blankToNull(parentId));
         Uni<Void> parentExists = parent == null
                 ? Uni.createFrom().voidItem()
                 : folders.find(tenant, parent).onItem().ifNull()
@@ -64,7 +71,7 @@ public class FolderService {
             String newName = name == null ? folder.name() : checkName(name);
             String newParent = parentId == null
                     ? folder.parentId()
-                    : (parentId.isBlank() || "root".equals(parentId) ? null : parentId);
+                    : folderId("parentId", parentId.isBlank() || "root".equals(parentId) ? null : parentId);
             Uni<Void> check = newParent == null || newParent.equals(folder.parentId())
                     ? Uni.createFrom().voidItem()
                     : folders.listTenant(tenant).invoke(all -> {
@@ -92,6 +99,9 @@ public class FolderService {
      * move there first; without it, a folder that is not empty is refused with 409.
      */
     public Uni<Void> delete(String tenant, String actor, String id, String moveContentsTo) {
+        if (moveContentsTo != null && !moveContentsTo.isBlank() && !"root".equals(moveContentsTo)) {
+            folderId("moveContentsTo", moveContentsTo);
+        }
         return get(tenant, id).chain(folder -> folders.listTenant(tenant).chain(all -> {
             List<Folder> children = all.stream().filter(f -> id.equals(f.parentId())).toList();
             return definitions.countInFolder(tenant, id).chain(count -> {

@@ -20,6 +20,8 @@ import dev.orchestrion.definition.messaging.OutboxRelay;
 import dev.orchestrion.definition.model.StoredDefinition;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.PriorityRepository;
+import dev.orchestrion.support.ids.Ids;
+import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
@@ -55,6 +57,7 @@ public class PriorityService {
         if (order == null) {
             throw ProblemException.validation("order", "must list definition ids, position 1 first");
         }
+        Ids.requireAll("order", ResourceId.Kind.UUID, order);
         Set<String> seen = new HashSet<>();
         for (String id : order) {
             if (id == null || !seen.add(id)) {

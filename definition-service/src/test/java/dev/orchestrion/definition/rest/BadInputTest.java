@@ -52,14 +52,20 @@ class BadInputTest {
         as(t, "designer").get("/definitions?status=RUNNING").then().statusCode(400);
         as(t, "designer").get("/definitions?size=1000").then().statusCode(400);
         as(t, "designer").get("/definitions?updatedFrom=yesterday").then().statusCode(400);
-        as(t, "designer").get("/definitions?folderId=nope").then().statusCode(404);
+        // issue 11: a malformed id in a query is a 400 naming it; a well-formed unknown folder stays a 404
+        as(t, "designer").get("/definitions?folderId=nope").then().statusCode(400).body("errors.field",
+                hasItem("folderId"));
+        as(t, "designer").get("/definitions?folderId=" + java.util.UUID.randomUUID()).then().statusCode(404);
         as(t, "designer").contentType("text/csv").body("a,b").post("/definitions").then().statusCode(415)
                 .contentType("application/problem+json");
         as(t, "designer").body("{\"name\": \"\"}").post("/folders").then().statusCode(400).body("errors.field",
                 hasItem("name"));
         as(t, "designer").body(simple("x").replaceFirst("\\{", "{\"folderId\": \"missing\", ")).post("/definitions")
                 .then().statusCode(400).body("errors.field", hasItem("folderId"));
-        as(t, "operator").header("If-Match", "yesterday").post("/definitions/{id}/start", "x").then().statusCode(400);
+        as(t, "operator").header("If-Match", "yesterday").post("/definitions/{id}/start", java.util.UUID.randomUUID())
+                .then().statusCode(400);
+        // issue 11: a malformed path id is not found, before anything else is looked at
+        as(t, "operator").header("If-Match", "yesterday").post("/definitions/{id}/start", "x").then().statusCode(404);
         as(t, "operator").body("{\"order\": [\"a\", \"a\"]}").put("/priorities").then().statusCode(400);
         as(t, "designer").body("{\"action\": \"explode\", \"ids\": [\"a\"]}").post("/definitions/bulk").then()
                 .statusCode(400).body("detail", containsString("action"));

@@ -12,25 +12,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 /** One service as a client reaches it: a base URL and a bearer token, JSON in and out. */
-final class Api {
+public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What came back: the status and the body (NullNode when empty). */
-    record Answer(int status, JsonNode body, String raw) {
+    public record Answer(int status, JsonNode body, String raw) {
     }
 
     private final String baseUrl;
     private final String token;
 
-    Api(String baseUrl, String token) {
+    public Api(String baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
     }
 
-    Answer call(String method, String path, Object body) {
+    public Answer call(String method, String path, Object body) {
         try {
             String json = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -54,7 +54,7 @@ final class Api {
     }
 
     /** Calls and fails (with the answer in the message) unless the status is {@code expected}. */
-    JsonNode expect(int expected, String method, String path, Object body) {
+    public JsonNode expect(int expected, String method, String path, Object body) {
         Answer answer = call(method, path, body);
         if (answer.status() != expected) {
             throw new AssertionError(method + " " + baseUrl + path + ": expected " + expected + " but got "
@@ -63,7 +63,7 @@ final class Api {
         return answer.body();
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return expect(200, "GET", path, null);
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code up --fresh}, {@code token}, {@code down}): the local stack and the four packaged services as separate
  * processes, with their data in this module's {@code target/} and on the ports the module's pom gives them.
  */
-final class LocalPlatform implements AutoCloseable {
+public final class LocalPlatform implements AutoCloseable {
 
     private final Path root = Path.of(System.getProperty("orchestrion.root", "../..")).toAbsolutePath().normalize();
     private final Path data = Path.of(System.getProperty("e2e.data", "target/e2e-data")).toAbsolutePath();
@@ -28,42 +28,42 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     /** {@code ./orchestrion up --fresh}: answers once every service reports ready. */
-    static LocalPlatform start() {
+    public static LocalPlatform start() {
         LocalPlatform platform = new LocalPlatform();
         Runtime.getRuntime().addShutdownHook(platform.stopOnExit);
         platform.orchestrion(600, "up", "--fresh");
         return platform;
     }
 
-    String caseService() {
+    public String caseService() {
         return "http://127.0.0.1:" + port("case");
     }
 
-    String definitionService() {
+    public String definitionService() {
         return "http://127.0.0.1:" + port("definition");
     }
 
-    String runnerService() {
+    public String runnerService() {
         return "http://127.0.0.1:" + port("runner");
     }
 
-    String contentService() {
+    public String contentService() {
         return "http://127.0.0.1:" + port("content");
     }
 
     /** {@code ./orchestrion token --tenant T --roles a,b}: the token is the last line it prints. */
-    String token(String tenant, String... roles) {
+    public String token(String tenant, String... roles) {
         List<String> lines = orchestrion(120, "token", "--tenant", tenant, "--roles", String.join(",", roles));
         return lines.get(lines.size() - 1).trim();
     }
 
     /** A workflow from the documentation's examples ({@code docs/examples/}). */
-    Path example(String name) {
+    public Path example(String name) {
         return root.resolve("docs/examples").resolve(name);
     }
 
     /** The last lines of a process's log, for failure messages. */
-    String logTail(String name) {
+    public String logTail(String name) {
         try {
             List<String> lines = Files.readAllLines(data.resolve("logs").resolve(name + ".log"));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

@@ -6,13 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.orchestrion.support.peers.PeerCalls;
 import dev.orchestrion.support.security.ServiceTokens;
 
 /**
@@ -37,6 +36,7 @@ public class CaseDirectory {
     private final Map<String, ParameterValidationView> validations = new ConcurrentHashMap<>();
     private final InFlight<Map<String, Object>> caseCalls = new InFlight<>();
     private final InFlight<ParameterSetView> parameterSetCalls = new InFlight<>();
+    private final PeerCalls peer = new PeerCalls("case-service", DefinitionCatalog.PEER_SETTINGS);
 
     public CaseDirectory(@RestClient CaseServiceClient client, ServiceTokens tokens) {
         this.client = client;
@@ -118,27 +118,22 @@ public class CaseDirectory {
         return client.patch(tokens.authorizationFor(tenant), caseId, patch);
     }
 
-    // The calls below carry timeout, retry and circuit breaker; failures leave them raw so that retries see them.
+    // The calls below go through the tenant's guard (timeout, retry, circuit breaker; see PeerCalls); failures stay
+    // raw so that the callers above can tell an answer (4xx) from the peer's failure.
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     Uni<Map<String, Object>> fetchCase(String tenant, String caseId) {
-        return client.caseById(tokens.authorizationFor(tenant), caseId).onFailure(Remote::notFound).recoverWithNull();
+        return peer.call(tenant, () -> client.caseById(tokens.authorizationFor(tenant), caseId))
+                .onFailure(Remote::notFound).recoverWithNull();
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     Uni<ParameterSetView> fetchParameterSet(String tenant, String id) {
-        return client.parameters(tokens.authorizationFor(tenant), id).onFailure(Remote::notFound).recoverWithNull();
+        return peer.call(tenant, () -> client.parameters(tokens.authorizationFor(tenant), id))
+                .onFailure(Remote::notFound).recoverWithNull();
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     Uni<ParameterValidationView> fetchValidation(String tenant, String parametersId, int version) {
-        return client.validate(tokens.authorizationFor(tenant), parametersId, Map.of("version", version));
+        return peer.call(tenant,
+                () -> client.validate(tokens.authorizationFor(tenant), parametersId, Map.of("version", version)));
     }
 
     private static String key(String tenant, String id) {

@@ -1,12 +1,12 @@
 package dev.orchestrion.runner.client;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
+import dev.orchestrion.support.peers.PeerCalls;
+import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.ServiceTokens;
 
 /**
@@ -27,6 +29,9 @@ import dev.orchestrion.support.security.ServiceTokens;
 public class DefinitionCatalog {
 
     private static final int MAX_GRAPHS = 5_000;
+    /** 3 s per attempt, 2 retries, a tenant's breaker opens at half of 20 attempts failing, for 5 s. */
+    static final PeerCalls.Settings PEER_SETTINGS = new PeerCalls.Settings(Duration.ofSeconds(3), 2,
+            Duration.ofMillis(100), 20, 0.5, Duration.ofSeconds(5));
 
     private final DefinitionServiceClient client;
     private final ServiceTokens tokens;
@@ -35,6 +40,7 @@ public class DefinitionCatalog {
     private final InFlight<DefinitionView> definitionCalls = new InFlight<>();
     private final InFlight<WorkflowGraph> versionCalls = new InFlight<>();
     private final Map<String, KnownOrder> priorities = new ConcurrentHashMap<>();
+    private final PeerCalls peer = new PeerCalls("definition-service", PEER_SETTINGS);
 
     public DefinitionCatalog(@RestClient DefinitionServiceClient client, ServiceTokens tokens) {
         this.client = client;
@@ -63,7 +69,10 @@ public class DefinitionCatalog {
             return Uni.createFrom().item(known);
         }
         return versionCalls.get(key, () -> fetchVersion(tenant, definitionId, version)).onFailure()
-                .transform(e -> Remote.unavailable("definition-service", e)).map(graph -> {
+                .transform(e -> Remote.notFound(e)
+                        ? ProblemException.notFound("Version " + version + " of definition", definitionId)
+                        : Remote.unavailable("definition-service", e))
+                .map(graph -> {
                     if (graphs.size() >= MAX_GRAPHS) {
                         graphs.clear();
                     }
@@ -115,28 +124,21 @@ public class DefinitionCatalog {
         definitions.put(key(tenant, view.id()), view);
     }
 
-    // The calls below carry timeout, retry and circuit breaker; failures leave them raw so that retries see them.
+    // The calls below go through the tenant's guard (timeout, retry, circuit breaker; see PeerCalls); failures stay
+    // raw so that the callers above can tell an answer (4xx) from the peer's failure.
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     Uni<DefinitionView> fetchDefinition(String tenant, String definitionId) {
-        return client.definition(tokens.authorizationFor(tenant), definitionId).onFailure(Remote::notFound)
-                .recoverWithNull();
+        return peer.call(tenant, () -> client.definition(tokens.authorizationFor(tenant), definitionId))
+                .onFailure(Remote::notFound).recoverWithNull();
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     Uni<WorkflowGraph> fetchVersion(String tenant, String definitionId, int version) {
-        return client.version(tokens.authorizationFor(tenant), definitionId, version).map(WorkflowGraph::compile);
+        return peer.call(tenant, () -> client.version(tokens.authorizationFor(tenant), definitionId, version))
+                .map(WorkflowGraph::compile);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     Uni<PriorityOrder> fetchPriorities(String tenant) {
-        return client.priorities(tokens.authorizationFor(tenant));
+        return peer.call(tenant, () -> client.priorities(tokens.authorizationFor(tenant)));
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)

@@ -1,24 +1,33 @@
 package dev.orchestrion.runner.client;
 
+import java.util.List;
+
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
+import dev.orchestrion.support.peers.PeerFailures;
 import dev.orchestrion.support.problem.ProblemException;
 
-/** How the runner reads a peer's failures: 404 means absent; being down or slow means 503 for our client. */
+/**
+ * How the runner reads a peer's failures: 404 means absent; another 4xx is the peer's answer that it will not do
+ * this (422, or 502 when it refused the runner's own credentials); being down or slow means 503 for our client.
+ */
 final class Remote {
 
     private Remote() {
     }
 
     static boolean notFound(Throwable failure) {
-        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
+        return PeerFailures.isNotFound(failure);
     }
 
-    /** A failure of a peer that is not our caller's fault: the caller hears 503, never a 500. */
+    /** What our caller hears when a call to a peer did not give the answer needed. */
     static RuntimeException unavailable(String service, Throwable failure) {
         if (failure instanceof ProblemException problem) {
             return problem;
+        }
+        if (PeerFailures.isRefusal(failure)) {
+            return refused(service, PeerFailures.status(failure));
         }
         String reason;
         if (failure instanceof WebApplicationException web) {
@@ -33,5 +42,15 @@ final class Remote {
             reason = String.valueOf(failure.getMessage());
         }
         return ProblemException.unavailable(service + " is unavailable (" + reason + "); try again shortly");
+    }
+
+    /** A 4xx answer: retrying will not change it, so it is no 503. */
+    private static ProblemException refused(String service, int status) {
+        if (status == 401 || status == 403) {
+            return new ProblemException(502, "peer-refused", "Bad gateway",
+                    service + " refused the runner's service credentials (" + status + ")", List.of());
+        }
+        return ProblemException.unprocessable(service + " refused the request (it answered " + status
+                + "): what the request names is not acceptable there", List.of());
     }
 }

@@ -26,8 +26,6 @@ public interface RunnerConfig {
     @WithDefault("PT3S")
     Duration outboxSweepAge();
 
-    Outbound outbound();
-
     Budgets budgets();
 
     /** How much data one run may hold and show (docs/operations.md, "Run budgets"). */
@@ -47,17 +45,5 @@ public interface RunnerConfig {
         /** {@code GET /workflows/{id}/steps} shows a step's inputs, outputs or one of their values up to this size. */
         @WithDefault("16K")
         MemorySize stepValueShown();
-    }
-
-    /** Which targets outbound calls (http nodes, webhooks) may reach. */
-    interface Outbound {
-
-        /** Allow 127.0.0.0/8 and ::1 (the local stack allows them so a developer can call their own machine). */
-        @WithDefault("false")
-        boolean allowLoopback();
-
-        /** Allow private, link-local and other non-public addresses (10/8, 172.16/12, 192.168/16, 169.254/16, …). */
-        @WithDefault("false")
-        boolean allowPrivate();
     }
 }

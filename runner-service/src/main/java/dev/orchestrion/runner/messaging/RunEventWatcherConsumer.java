@@ -9,7 +9,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.smallrye.mutiny.Uni;
+
 import dev.orchestrion.runner.service.RunWatchers;
+import dev.orchestrion.support.messaging.CloudEventHeaders;
+import dev.orchestrion.support.messaging.ConsumerGuard;
+import dev.orchestrion.support.messaging.ConsumerGuards;
 
 /**
  * Wakes long-poll waiters of this instance when any executor (of any instance) reports a run ended. Each instance
@@ -22,20 +27,24 @@ public class RunEventWatcherConsumer {
             CloudEvents.TYPE_PREFIX + "failed", CloudEvents.TYPE_PREFIX + "cancelled");
 
     private final RunWatchers watchers;
+    private final ConsumerGuard guard;
 
-    public RunEventWatcherConsumer(RunWatchers watchers) {
+    public RunEventWatcherConsumer(RunWatchers watchers, ConsumerGuards guards) {
         this.watchers = watchers;
+        this.guard = guards.skipping("runner-watchers", records -> {
+            records.forEach(this::wake);
+            return Uni.createFrom().voidItem();
+        });
     }
 
     @Incoming("run-events-watchers")
-    public void consume(ConsumerRecords<String, String> records) {
-        if (watchers.waiting() == 0) {
-            return;
-        }
-        for (ConsumerRecord<String, String> record : records) {
-            if (TERMINAL.contains(RunCommandConsumer.header(record, "ce_type")) && record.key() != null) {
-                watchers.ended(UUID.fromString(record.key()));
-            }
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return watchers.waiting() == 0 ? Uni.createFrom().voidItem() : guard.process(records);
+    }
+
+    private void wake(ConsumerRecord<String, String> record) {
+        if (TERMINAL.contains(CloudEventHeaders.type(record)) && record.key() != null) {
+            watchers.ended(UUID.fromString(record.key()));
         }
     }
 }

@@ -151,9 +151,15 @@ public class RunRepository {
     }
 
     /** PENDING runs older than {@code before}: their StartRun may have been lost. */
+    /**
+     * Runs still PENDING since before {@code before}, oldest first, except those whose StartRun the executors
+     * dead-lettered: sending it again would only dead-letter it again (an operator replays it after a fix).
+     */
     public Uni<List<Run>> findPendingBefore(SqlClient client, Instant before, int limit) {
         return client
-                .preparedQuery("SELECT " + COLUMNS + " FROM runs WHERE status = 'PENDING' AND created_at < $1 "
+                .preparedQuery("SELECT " + COLUMNS + " FROM runs r WHERE status = 'PENDING' AND created_at < $1 "
+                        + "AND NOT EXISTS (SELECT 1 FROM dead_letters d WHERE d.consumer = 'runner-executors' "
+                        + "AND d.status = 'DEAD' AND d.record_key = convert_to(r.id::text, 'UTF8')) "
                         + "ORDER BY created_at LIMIT $2")
                 .execute(Tuple.of(time(before), limit)).map(RunRepository::mapAll);
     }

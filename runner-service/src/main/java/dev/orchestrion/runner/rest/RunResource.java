@@ -39,6 +39,9 @@ import dev.orchestrion.runner.repository.RunRepository;
 import dev.orchestrion.runner.service.RunControlService;
 import dev.orchestrion.runner.service.RunQueryService;
 import dev.orchestrion.runner.service.RunRequestService;
+import dev.orchestrion.support.edge.JsonBodyScan;
+import dev.orchestrion.support.edge.OptionalBody;
+import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -67,7 +70,7 @@ public class RunResource {
     @RolesAllowed({Roles.CLIENT, Roles.ADMIN, Roles.OPERATOR, Roles.SERVICE})
     @Operation(summary = "Run a workflow", description = "Runs the current published version of an ACTIVE definition for a case.")
     @APIResponse(responseCode = "200", description = "The run was accepted: {id, caseId, status}")
-    @APIResponse(responseCode = "400", description = "Bad body, or parameters that do not fit the definition")
+    @APIResponse(responseCode = "400", description = "Bad body (a malformed id included: it is refused before any other service is asked), parameters that do not fit the definition, or a callbackUrl whose host resolves to an address the outbound guard refuses")
     @APIResponse(responseCode = "404", description = "Unknown definition, case or parameter set")
     @APIResponse(responseCode = "409", description = "The definition is not ACTIVE, or the case is erased")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
@@ -156,7 +159,7 @@ public class RunResource {
     @APIResponse(responseCode = "409", description = "The run has already ended")
     public Uni<Response> signal(@PathParam("id") UUID id,
             @PathParam("name") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}", message = "must be 1-100 letters, digits, '_', '.' or '-'") String name,
-            String body) {
+            @OptionalBody String body) {
         Object data = parseSignalData(body);
         return control.signal(caller.tenant(), id, name, data)
                 .map(run -> Response.accepted(new CommandAccepted(run.id, run.status, "signal " + name)).build());
@@ -181,6 +184,8 @@ public class RunResource {
             throw new ProblemException(413, "too-large", "Payload too large", "Signal data is limited to 256 KiB",
                     List.of());
         }
+        // read as JSON whatever the Content-Type says: the edge rule for text and one document only
+        JsonBodyScan.scan(body);
         try {
             return Json.MAPPER.convertValue(Json.MAPPER.readTree(body), Object.class);
         } catch (java.io.IOException e) {
@@ -210,14 +215,7 @@ public class RunResource {
     }
 
     private static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation(field, "must be a UUID");
-        }
+        return Ids.uuid(field, value);
     }
 
     private static RunStatus status(String value) {

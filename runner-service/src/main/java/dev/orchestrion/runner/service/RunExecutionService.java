@@ -1,6 +1,5 @@
 package dev.orchestrion.runner.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +32,7 @@ import dev.orchestrion.runner.repository.OutboxRepository;
 import dev.orchestrion.runner.repository.RunRepository;
 import dev.orchestrion.runner.repository.StepRepository;
 import dev.orchestrion.runner.repository.TimerRepository;
+import dev.orchestrion.support.messaging.TransientFailure;
 
 /**
  * Executes a batch of run commands: loads the runs and their pinned graphs, lets the engine advance each run, and
@@ -75,11 +75,11 @@ public class RunExecutionService {
         this.metrics = metrics;
     }
 
-    /** Lost the race for a run's checkpoint: the batch is replayed. */
-    static final class CheckpointConflict extends RuntimeException {
+    /** Lost the race for a run's checkpoint: the batch is replayed (by the consumer, if it keeps losing). */
+    static final class CheckpointConflict extends TransientFailure {
 
         CheckpointConflict(List<UUID> runs) {
-            super("Another executor checkpointed " + runs + " first", null, false, false);
+            super("Another executor checkpointed " + runs + " first");
         }
     }
 
@@ -87,10 +87,7 @@ public class RunExecutionService {
         if (commands.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return attempt(commands).onFailure(CheckpointConflict.class).retry().atMost(5).onFailure()
-                .invoke(e -> LOG.warnf("A batch of %d run commands failed (%s); retrying", commands.size(),
-                        e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(30);
+        return attempt(commands).onFailure(CheckpointConflict.class).retry().atMost(5);
     }
 
     private Uni<Void> attempt(List<RunCommands.Addressed> commands) {

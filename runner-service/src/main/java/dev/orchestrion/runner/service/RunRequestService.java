@@ -32,6 +32,8 @@ import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.repository.RunRepository;
 import dev.orchestrion.runner.rest.RunRequest;
+import dev.orchestrion.support.outbound.OutboundTargets;
+import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
@@ -52,9 +54,11 @@ public class RunRequestService implements ChildRuns {
     private final CaseDirectory cases;
     private final RecordProducer producer;
     private final RunTracing tracing;
+    private final OutboundTargets targets;
 
     public RunRequestService(Pool pool, RunRepository runs, DefinitionCatalog definitions, CaseDirectory cases,
-            RecordProducer producer, RunTracing tracing) {
+            RecordProducer producer, RunTracing tracing, OutboundTargets targets) {
+        this.targets = targets;
         this.pool = pool;
         this.runs = runs;
         this.definitions = definitions;
@@ -115,20 +119,22 @@ public class RunRequestService implements ChildRuns {
 
     private Uni<Run> prepare(String tenant, RunRequest request, StartOptions options) {
         String definitionId = request.workflowDefinitionId();
-        return definitions.definition(tenant, definitionId).chain(definition -> {
-            if (definition == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("Workflow definition", definitionId));
-            }
-            if (!definition.active() || definition.publishedVersion() == null) {
-                return Uni.createFrom().failure(ProblemException.conflict("Workflow definition " + definitionId + " is "
-                        + definition.status() + "; only ACTIVE definitions run"));
-            }
-            int version = definition.publishedVersion();
-            return definitions.graph(tenant, definitionId, version).chain(graph -> checkCase(tenant, request.caseId())
-                    .chain(() -> parameters(tenant, request, definition, graph, options))
-                    .chain(params -> caseData(tenant, request.caseId(), graph)
-                            .map(caseData -> newRun(tenant, request, version, graph, params, caseData, options))));
-        });
+        // A callback the outbound guard would refuse is refused now (400), not retried for hours at send time.
+        return targets.requireAllowed(List.of(SavedTarget.url("callbackUrl", request.callbackUrl())))
+                .chain(() -> definitions.definition(tenant, definitionId)).chain(definition -> {
+                    if (definition == null) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Workflow definition", definitionId));
+                    }
+                    if (!definition.active() || definition.publishedVersion() == null) {
+                        return Uni.createFrom().failure(ProblemException.conflict("Workflow definition " + definitionId
+                                + " is " + definition.status() + "; only ACTIVE definitions run"));
+                    }
+                    int version = definition.publishedVersion();
+                    return definitions.graph(tenant, definitionId, version).chain(graph -> checkCase(tenant,
+                            request.caseId()).chain(() -> parameters(tenant, request, definition, graph, options))
+                            .chain(params -> caseData(tenant, request.caseId(), graph).map(
+                                    caseData -> newRun(tenant, request, version, graph, params, caseData, options))));
+                });
     }
 
     private Uni<Void> checkCase(String tenant, UUID caseId) {

@@ -92,7 +92,9 @@ class NodeTypesTest {
         String definitionId = PeerServices.activeDefinition(httpWorkflow(wiremock.baseUrl() + path,
                 "\"retry\":{\"maxAttempts\":3,\"initialInterval\":\"PT0.2S\",\"retryOn\":[\"5xx\"]},"));
         String runId = Runs.start(token, definitionId, PeerServices.existingCase(Map.of()), null);
-        assertThat(Runs.awaitEnd(token, runId).getString("status")).isEqualTo("COMPLETED");
+        // the retry is a command: until its executor applies it, the run still reads FAILED
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Runs.awaitEnd(token, runId).getString("status"), "COMPLETED"::equals);
         JsonPath steps = Runs.steps(token, runId);
         assertThat(steps.getList("findAll { it.nodeId == 'call' }.status")).containsExactly("FAILED", "FAILED",
                 "COMPLETED");
@@ -115,7 +117,9 @@ class NodeTypesTest {
         wiremock.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
         io.restassured.RestAssured.given().auth().oauth2(token).when().post("/workflows/{id}/retry", runId).then()
                 .statusCode(202);
-        assertThat(Runs.awaitEnd(token, runId).getString("status")).isEqualTo("COMPLETED");
+        // the retry is a command: until its executor applies it, the run still reads FAILED
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Runs.awaitEnd(token, runId).getString("status"), "COMPLETED"::equals);
         JsonPath steps = Runs.steps(token, runId);
         assertThat(steps.getList("nodeId")).containsExactly("start", "before", "call", "call", "end");
         assertThat(steps.getList("status")).containsExactly("COMPLETED", "COMPLETED", "FAILED", "COMPLETED",

@@ -67,7 +67,7 @@ public final class RunnerProcess implements AutoCloseable {
             properties.put("quarkus.rest-client.definition-service.url", peersUrl);
             properties.put("quarkus.rest-client.case-service.url", peersUrl);
             properties.put("quarkus.rest-client.content-service.url", peersUrl);
-            properties.put("orchestrion.runner.outbound.allow-loopback", "true");
+            properties.put("orchestrion.outbound.allow-loopback", "true");
             properties.putAll(extra);
             List<String> command = new ArrayList<>(
                     List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",

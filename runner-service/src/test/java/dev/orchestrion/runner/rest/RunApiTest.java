@@ -133,6 +133,28 @@ class RunApiTest {
     }
 
     @Test
+    void aCallbackUrlTheOutboundGuardWouldRefuseIsRefusedAndNoRunIsStored() {
+        String definitionId = PeerServices.activeDefinition(PeerServices.example("reference-workflow.json"));
+        UUID caseId = PeerServices.existingCase(Map.of());
+        UUID parametersId = PeerServices.parameterSet(definitionId, 1, Map.of("amount", 1));
+        // made-up names the test resolver answers (see MadeUpHosts); nothing is looked up or connected to
+        for (String callbackUrl : List.of("http://[::ffff:10.0.0.1]/cb", "http://internal.test/cb",
+                "https://metadata.test/latest/meta-data", "http://nat64.test/cb", "http://sixtofour.test/cb",
+                "http://[64:ff9b::a9fe:a9fe]/cb", "http://0.0.0.0:8080/cb")) {
+            request(Map.of("caseId", caseId, "workflowDefinitionId", definitionId, "parametersId", parametersId,
+                    "callbackUrl", callbackUrl)).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("callbackUrl"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("are refused"));
+        }
+        int runs = given().auth().oauth2(token).when().get("/workflows?caseId={c}", caseId).then().statusCode(200)
+                .extract().path("total");
+        assertThat(runs).isZero();
+        // a name that does not resolve yet is accepted: it is checked again when the callback is sent
+        request(Map.of("caseId", caseId, "workflowDefinitionId", definitionId, "parametersId", parametersId,
+                "callbackUrl", "https://hooks.example.com/cb")).then().statusCode(200);
+    }
+
+    @Test
     void anotherTenantsRunIsNotFound() {
         String definitionId = PeerServices.activeDefinition(PeerServices.example("reference-workflow.json"));
         UUID caseId = PeerServices.existingCase(Map.of());

@@ -21,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import dev.orchestrion.runner.KafkaRecords;
+import dev.orchestrion.runner.MadeUpHosts;
 import dev.orchestrion.runner.PeerEvents;
 import dev.orchestrion.runner.PeerServices;
 import dev.orchestrion.runner.Runs;
@@ -177,6 +178,32 @@ class WebhookDeliveryTest {
             assertThat(ofRun.getInt("total")).isEqualTo(1);
             assertThat(ofRun.getString("items[0].subscriptionId")).isNull();
             assertThat(ofRun.getString("items[0].url")).isEqualTo(receiver.url("/callback"));
+        }
+    }
+
+    @Test
+    void aTargetWhoseNameNowResolvesToARefusedAddressIsRefusedAtSendTime() {
+        String tenant = tenant();
+        String host = "moving-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        MadeUpHosts.point(host, "127.0.0.1");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String url = receiver.url("/moving").replace("127.0.0.1", host);
+            JsonPath subscription = subscribe(tenant, url, "run.completed");
+            runReferenceWorkflow(tenant, 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.count() >= 1);
+
+            // The name moves to a private address after it was saved (DNS changed): the next delivery is refused
+            // before any connection, and its log says why.
+            MadeUpHosts.point(host, "10.0.0.5");
+            String runId = runReferenceWorkflow(tenant, 2);
+            String refusedDelivery = "items.find { it.runId == '" + runId + "' }";
+            JsonPath log = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> deliveries(tenant, subscription.getString("id"), null),
+                    all -> all.<Object>get(refusedDelivery + ".attempts") instanceof Integer n && n >= 1);
+            assertThat(log.getString(refusedDelivery + ".lastError")).contains("are refused").contains("10.0.0.5")
+                    .contains("private");
+            assertThat(log.getString(refusedDelivery + ".lastStatusCode")).isNull();
+            assertThat(receiver.count()).isEqualTo(1);
         }
     }
 

@@ -36,6 +36,35 @@ class WebhookResourceTest {
     }
 
     @Test
+    void aUrlTheOutboundGuardWouldRefuseIsRefusedWhenSavedAndNothingChanges() {
+        String tenant = "wh-guard-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String admin = TestTokens.token(tenant, "admin");
+        // made-up names the test resolver answers (see MadeUpHosts); nothing is looked up or connected to
+        java.util.List<String> refused = java.util.List.of("http://internal.test/hook", "https://metadata.test/hook",
+                "http://nat64.test/hook", "http://sixtofour.test/hook", "http://compat.test/hook",
+                "http://teredo.test/hook", "http://[64:ff9b::a00:1]/hook", "http://[2002:a00:1::]/hook",
+                "http://[fd00::1]/hook", "http://169.254.169.254/latest", "http://[::]/hook");
+        for (String url : refused) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"url\":\"" + url + "\",\"events\":[\"run.completed\"]}").when().post("/webhooks").then()
+                    .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("url"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("are refused"));
+        }
+        given().auth().oauth2(admin).when().get("/webhooks").then().statusCode(200).body("total", equalTo(0));
+
+        String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"url\":\"https://hooks.example.com/kept\",\"events\":[\"run.completed\"]}").when()
+                .post("/webhooks").then().statusCode(201).extract().path("id");
+        for (String url : refused) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"url\":\"" + url + "\",\"events\":[\"run.failed\"]}").when().put("/webhooks/{id}", id)
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("url"));
+        }
+        given().auth().oauth2(admin).when().get("/webhooks/{id}", id).then().statusCode(200)
+                .body("url", equalTo("https://hooks.example.com/kept")).body("events", hasItem("run.completed"));
+    }
+
+    @Test
     void updatesRotatesAndDeletes() {
         String id = given().auth().oauth2(operator).contentType(ContentType.JSON)
                 .body("{\"url\":\"https://hooks.example.com/a\",\"events\":[\"run.completed\"]}").when()

@@ -43,6 +43,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict", detail, List.of());
     }
 
+    /**
+     * A value that must be unique (a unique index or constraint) is taken already: 409 naming the field, whether the
+     * request creates the resource or renames (moves) it.
+     */
+    public static ProblemException duplicate(String field, String detail) {
+        return new ProblemException(409, "duplicate", "Conflict", detail,
+                List.of(new Problem.FieldError(field, "is already in use")));
+    }
+
     /** A stale version: the resource changed since the caller read it. */
     public static ProblemException staleVersion(String detail) {
         return new ProblemException(409, "stale-version", "Version conflict", detail, List.of());

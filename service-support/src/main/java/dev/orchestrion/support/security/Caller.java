@@ -33,6 +33,12 @@ public class Caller {
         return tenant;
     }
 
+    /** The caller's tenant, or null when the token carries none (deployment-level callers). */
+    public String tenantIfAny() {
+        Object claim = token.getClaim(TENANT_CLAIM);
+        return claim == null || claim.toString().isBlank() ? null : claim.toString();
+    }
+
     /** The token's subject, recorded as the actor of changes. */
     public String subject() {
         String subject = token.getSubject();

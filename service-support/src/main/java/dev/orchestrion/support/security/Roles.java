@@ -15,6 +15,11 @@ public final class Roles {
     public static final String CONTENT_APPROVER = "content-approver";
     /** Orchestrion services calling each other with tokens they mint for the tenant of the work at hand. */
     public static final String SERVICE = "service";
+    /**
+     * The deployment's operators (not a tenant's): they also see what belongs to no tenant, such as dead letters of
+     * records without a readable tenant. Granted by the identity provider only to the people running the platform.
+     */
+    public static final String PLATFORM_OPERATOR = "platform-operator";
 
     private Roles() {
     }

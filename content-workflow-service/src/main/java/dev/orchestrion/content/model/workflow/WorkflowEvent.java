@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param validate whether the entry must pass its content type's validation first
  * @param invokableWhen conditions that must all hold for the event to be invokable
- * @param roles the roles that may invoke it (admin and service always may); absent: content editors and approvers
+ * @param roles the roles that may invoke it (admin and service always may); absent or empty: nobody else (deny by
+ *        default)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkflowEvent(String id, Map<String, String> name, Map<String, String> auditText,

@@ -1,6 +1,5 @@
 package dev.orchestrion.runner.engine.node;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,21 +12,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.outbound.GuardedWebClient;
 import dev.orchestrion.runner.outbound.OAuth2Tokens;
-import dev.orchestrion.runner.outbound.OutboundTargetGuard;
+import dev.orchestrion.support.outbound.OutboundTargets;
 
 /**
  * Calls an HTTP endpoint, through a connection (its endpoint prefixes a relative URL, its credentials for the run's
@@ -40,16 +36,14 @@ public class HttpExecutor implements NodeExecutor {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_BODY = 5 * 1024 * 1024;
 
-    private final WebClient client;
+    private final GuardedWebClient client;
     private final DefinitionCatalog catalog;
-    private final OutboundTargetGuard guard;
     private final OAuth2Tokens oauth2;
 
-    public HttpExecutor(Vertx vertx, DefinitionCatalog catalog, OutboundTargetGuard guard, OAuth2Tokens oauth2) {
-        this.client = WebClient.create(vertx,
-                new WebClientOptions().setFollowRedirects(false).setMaxPoolSize(50).setUserAgent("Orchestrion-Runner"));
+    public HttpExecutor(Vertx vertx, DefinitionCatalog catalog, OutboundTargets targets, OAuth2Tokens oauth2) {
+        this.client = new GuardedWebClient(vertx, targets,
+                new WebClientOptions().setMaxPoolSize(50).setUserAgent("Orchestrion-Runner"));
         this.catalog = catalog;
-        this.guard = guard;
         this.oauth2 = oauth2;
     }
 
@@ -92,9 +86,8 @@ public class HttpExecutor implements NodeExecutor {
             Map<String, String> headers, Map<String, String> query, Object body, List<String> success,
             Duration timeout) {
         URI target = target(connection, url);
-        return Uni.createFrom().item(() -> guard.check(target)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(address -> authenticate(connection).chain(auth -> {
-                    HttpRequest<Buffer> request = request(method, target, address);
+        return client.request(HttpMethod.valueOf(method), target)
+                .chain(request -> authenticate(connection).chain(auth -> {
                     request.timeout(timeout.toMillis());
                     headers.forEach(request::putHeader);
                     query.forEach(request::addQueryParam);
@@ -106,15 +99,6 @@ public class HttpExecutor implements NodeExecutor {
                     request.putHeader("Content-Type", "application/json");
                     return request.sendBuffer(Buffer.buffer(Json.write(body)));
                 })).map(response -> toResult(response, success));
-    }
-
-    private HttpRequest<Buffer> request(String method, URI target, InetAddress address) {
-        boolean tls = "https".equals(target.getScheme());
-        int port = target.getPort() > 0 ? target.getPort() : (tls ? 443 : 80);
-        // Connect to the address the guard checked, while Host and SNI still name the URL's host.
-        SocketAddress server = SocketAddress.inetSocketAddress(port, address.getHostAddress());
-        return client.requestAbs(HttpMethod.valueOf(method), io.vertx.mutiny.core.net.SocketAddress.newInstance(server),
-                target.toString());
     }
 
     private Uni<Map<String, String>> authenticate(JsonNode connection) {

@@ -27,7 +27,7 @@ public final class OutboundFailures {
             return new NodeResult.Failed(problem.getMessage(), problem.status() >= 500 ? "5xx" : "4xx",
                     "HTTP_" + problem.status());
         }
-        if (cause instanceof dev.orchestrion.runner.outbound.OutboundTargetGuard.RefusedTarget refused) {
+        if (cause instanceof dev.orchestrion.support.outbound.RefusedTarget refused) {
             return new NodeResult.Failed(refused.getMessage(), "refused", "REFUSED_TARGET");
         }
         if (cause instanceof NodeCallException call) {

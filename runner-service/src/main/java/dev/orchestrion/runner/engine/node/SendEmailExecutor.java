@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
@@ -20,7 +19,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.mail.MailClient;
 
 import dev.orchestrion.runner.client.DefinitionCatalog;
-import dev.orchestrion.runner.outbound.OutboundTargetGuard;
+import dev.orchestrion.support.outbound.OutboundTargets;
 
 /**
  * Sends an email through an SMTP connection: host, port, credentials and sender come from the connection (for the
@@ -31,13 +30,13 @@ public class SendEmailExecutor implements NodeExecutor {
 
     private final Vertx vertx;
     private final DefinitionCatalog catalog;
-    private final OutboundTargetGuard guard;
+    private final OutboundTargets targets;
     private final Map<String, MailClient> clients = new ConcurrentHashMap<>();
 
-    public SendEmailExecutor(Vertx vertx, DefinitionCatalog catalog, OutboundTargetGuard guard) {
+    public SendEmailExecutor(Vertx vertx, DefinitionCatalog catalog, OutboundTargets targets) {
         this.vertx = vertx;
         this.catalog = catalog;
-        this.guard = guard;
+        this.targets = targets;
     }
 
     @Override
@@ -70,29 +69,31 @@ public class SendEmailExecutor implements NodeExecutor {
             boolean html) {
         JsonNode smtp = connection.path("smtp");
         String host = smtp.path("host").asText();
-        return Uni.createFrom().item(() -> guard.checkHost(host))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(address -> {
-                    MailClient client = clients.computeIfAbsent(key, k -> MailClient.create(vertx,
-                            new MailConfig().setHostname(address.getHostAddress()).setPort(smtp.path("port").asInt(25))
+        int port = smtp.path("port").asInt(25);
+        return targets.checkHost(host).chain(address -> {
+            // One client per checked address: the mail goes to the address the guard allowed just now.
+            String pinned = key + "@" + address.getHostAddress() + ":" + port;
+            MailClient client = clients.computeIfAbsent(pinned,
+                    k -> MailClient.create(vertx,
+                            new MailConfig().setHostname(address.getHostAddress()).setPort(port)
                                     .setUsername(smtp.hasNonNull("username") ? smtp.path("username").asText() : null)
                                     .setPassword(smtp.hasNonNull("password") ? smtp.path("password").asText() : null)
                                     .setStarttls(smtp.path("startTls").asBoolean(false)
                                             ? StartTLSOptions.REQUIRED
                                             : StartTLSOptions.OPTIONAL)));
-                    MailMessage message = new MailMessage().setFrom(smtp.path("from").asText()).setTo(to)
-                            .setSubject(subject);
-                    if (html) {
-                        message.setHtml(body);
-                    } else {
-                        message.setText(body);
-                    }
-                    return client.sendMail(message);
-                }).map(result -> {
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("messageId", result.getMessageID());
-                    data.put("to", to);
-                    return new NodeResult.Completed("next", data);
-                });
+            MailMessage message = new MailMessage().setFrom(smtp.path("from").asText()).setTo(to).setSubject(subject);
+            if (html) {
+                message.setHtml(body);
+            } else {
+                message.setText(body);
+            }
+            return client.sendMail(message);
+        }).map(result -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("messageId", result.getMessageID());
+            data.put("to", to);
+            return new NodeResult.Completed("next", data);
+        });
     }
 
     @PreDestroy

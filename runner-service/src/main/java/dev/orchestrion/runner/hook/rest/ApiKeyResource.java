@@ -49,6 +49,8 @@ public class ApiKeyResource {
     @Operation(summary = "Issue an API key", description = "The key is shown only in this answer and stored hashed. It is valid for this tenant's hooks and starts only the listed workflows.")
     @APIResponse(responseCode = "201", description = "Issued; the answer carries the key")
     @APIResponse(responseCode = "400", description = "Bad body")
+    @APIResponse(responseCode = "422", description = "A definition id names no definition of your tenant (errors name each)")
+    @APIResponse(responseCode = "503", description = "definition-service could not be asked whether the definitions exist")
     public Uni<Response> issue(@Valid @NotNull CreateApiKeyRequest request) {
         return keys.issue(caller.tenant(), caller.subject(), request.name(), request.definitionIds())
                 .map(issued -> Response.created(URI.create("/api-keys/" + issued.apiKey().id()))

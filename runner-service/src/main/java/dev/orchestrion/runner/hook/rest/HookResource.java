@@ -38,6 +38,10 @@ import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.rest.RunAccepted;
+import dev.orchestrion.support.edge.JsonBodyScan;
+import dev.orchestrion.support.edge.OptionalBody;
+import dev.orchestrion.support.edge.StorableText;
+import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -85,7 +89,7 @@ public class HookResource {
     @APIResponse(responseCode = "404", description = "No workflow bound to this method and path")
     public Uni<Response> post(@PathParam("tenant") String tenant, @PathParam("path") String path,
             @HeaderParam("X-API-Key") String apiKey, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("Content-Type") String contentType, @Context UriInfo uri, byte[] body) {
+            @HeaderParam("Content-Type") String contentType, @Context UriInfo uri, @OptionalBody byte[] body) {
         return call("POST", tenant, path, apiKey, idempotencyKey, uri, contentType, body);
     }
 
@@ -94,7 +98,7 @@ public class HookResource {
     @APIResponse(responseCode = "202", description = "The run was started: {id, caseId, status}")
     public Uni<Response> put(@PathParam("tenant") String tenant, @PathParam("path") String path,
             @HeaderParam("X-API-Key") String apiKey, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("Content-Type") String contentType, @Context UriInfo uri, byte[] body) {
+            @HeaderParam("Content-Type") String contentType, @Context UriInfo uri, @OptionalBody byte[] body) {
         return call("PUT", tenant, path, apiKey, idempotencyKey, uri, contentType, body);
     }
 
@@ -103,7 +107,7 @@ public class HookResource {
     @APIResponse(responseCode = "202", description = "The run was started: {id, caseId, status}")
     public Uni<Response> patch(@PathParam("tenant") String tenant, @PathParam("path") String path,
             @HeaderParam("X-API-Key") String apiKey, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("Content-Type") String contentType, @Context UriInfo uri, byte[] body) {
+            @HeaderParam("Content-Type") String contentType, @Context UriInfo uri, @OptionalBody byte[] body) {
         return call("PATCH", tenant, path, apiKey, idempotencyKey, uri, contentType, body);
     }
 
@@ -150,14 +154,7 @@ public class HookResource {
     }
 
     private static UUID caseId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("caseId", "must be a UUID");
-        }
+        return Ids.uuid("caseId", value);
     }
 
     private static Object body(String contentType, byte[] body) {
@@ -170,8 +167,13 @@ public class HookResource {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         if (contentType != null && !contentType.toLowerCase().contains("json")) {
+            if (!StorableText.isStorable(text)) {
+                throw ProblemException.validation("body", StorableText.MESSAGE);
+            }
             return text;
         }
+        // read as JSON whatever the Content-Type says: the edge rule for text and one document only
+        JsonBodyScan.scan(text);
         try {
             return Json.MAPPER.convertValue(Json.MAPPER.readTree(text), Object.class);
         } catch (java.io.IOException e) {

@@ -10,15 +10,19 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.hook.model.ApiKey;
 import dev.orchestrion.runner.hook.repository.ApiKeyRepository;
+import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -34,17 +38,43 @@ public class ApiKeyService {
 
     private final Pool pool;
     private final ApiKeyRepository keys;
+    private final DefinitionCatalog definitions;
 
-    public ApiKeyService(Pool pool, ApiKeyRepository keys) {
+    public ApiKeyService(Pool pool, ApiKeyRepository keys, DefinitionCatalog definitions) {
         this.pool = pool;
         this.keys = keys;
+        this.definitions = definitions;
     }
 
     /** A newly issued key and the key itself (the only time it is known). */
     public record Issued(ApiKey apiKey, String key) {
     }
 
+    /** Issues a key for workflows of the tenant; an id the tenant has no definition of is a 422 naming it. */
     public Uni<Issued> issue(String tenant, String actor, String name, List<UUID> definitionIds) {
+        return requireDefinitions(tenant, definitionIds).chain(() -> store(tenant, actor, name, definitionIds));
+    }
+
+    /** Every id must name a definition of the tenant: another tenant's is as unknown as one that never existed. */
+    private Uni<Void> requireDefinitions(String tenant, List<UUID> definitionIds) {
+        return Multi.createFrom().range(0, definitionIds.size()).onItem()
+                .transformToUni(i -> definitions.definition(tenant, definitionIds.get(i).toString())
+                        .map(found -> found == null ? i : null))
+                .merge(8).filter(Objects::nonNull).collect().asList().invoke(unknown -> {
+                    if (!unknown.isEmpty()) {
+                        List<Problem.FieldError> errors = unknown.stream().sorted()
+                                .map(i -> new Problem.FieldError("definitionIds[" + i + "]",
+                                        "no workflow definition " + definitionIds.get(i) + " in your tenant"))
+                                .toList();
+                        throw ProblemException.unprocessable(
+                                "The key may only start workflows of your tenant; " + errors.size() + " of the "
+                                        + definitionIds.size() + " definition ids are unknown here",
+                                errors);
+                    }
+                }).replaceWithVoid();
+    }
+
+    private Uni<Issued> store(String tenant, String actor, String name, List<UUID> definitionIds) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

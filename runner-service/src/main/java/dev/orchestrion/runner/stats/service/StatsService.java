@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,8 +28,6 @@ import dev.orchestrion.support.problem.ProblemException;
  */
 @ApplicationScoped
 public class StatsService {
-
-    private static final Logger LOG = Logger.getLogger(StatsService.class);
 
     /** The windows statistics can be asked for. */
     public enum Window {
@@ -80,10 +76,7 @@ public class StatsService {
                         return stats.upsertRuns(tx, result.runs())
                                 .chain(() -> stats.addNodeCounts(tx, result.nodeCounts()));
                     });
-                })).onFailure()
-                .invoke(e -> LOG.warnf("Applying %d run events to the statistics failed (%s); retrying", events.size(),
-                        e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(10)).indefinitely();
+                }));
     }
 
     public Uni<DefinitionStatsView> of(String tenant, UUID definitionId, Integer version, Window window) {

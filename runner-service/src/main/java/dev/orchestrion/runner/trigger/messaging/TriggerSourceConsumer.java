@@ -1,9 +1,7 @@
 package dev.orchestrion.runner.trigger.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,50 +10,52 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.mapping.Json;
-import dev.orchestrion.runner.messaging.OutboundRecord;
 import dev.orchestrion.runner.trigger.model.TriggeringEvent;
 import dev.orchestrion.runner.trigger.service.EventTriggerService;
+import dev.orchestrion.support.messaging.CloudEventHeaders;
+import dev.orchestrion.support.messaging.ConsumerGuard;
+import dev.orchestrion.support.messaging.ConsumerGuards;
 
 /**
  * Reads the events that can trigger workflows ({@code workflow.case-events}, {@code content.entry-events},
  * {@code workflow.trigger-events}) in one consumer group shared by all instances ({@code runner-triggers}), so each
- * event is handled by one instance; offsets are committed once its runs are started.
+ * event is handled by one instance; offsets are committed once its runs are started. An event that cannot be read or
+ * handled for its own reason is dead-lettered; a peer or database outage is retried in place.
  */
 @ApplicationScoped
 public class TriggerSourceConsumer {
 
-    private static final Logger LOG = Logger.getLogger(TriggerSourceConsumer.class);
+    public static final String CONSUMER = "runner-triggers";
     static final String TRIGGER_EVENT = "dev.orchestrion.trigger.event";
     private static final String CASE_PREFIX = "dev.orchestrion.case.";
     private static final String ENTRY_PREFIX = "dev.orchestrion.entry.";
 
     private final EventTriggerService triggers;
     private final TriggerRegistryCatchUp registry;
+    private final ConsumerGuard guard;
 
-    public TriggerSourceConsumer(EventTriggerService triggers, TriggerRegistryCatchUp registry) {
+    public TriggerSourceConsumer(EventTriggerService triggers, TriggerRegistryCatchUp registry, ConsumerGuards guards) {
         this.triggers = triggers;
         this.registry = registry;
+        this.guard = guards.deadLettering(CONSUMER, this::handle);
     }
 
     @Incoming("trigger-sources")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return guard.process(records);
+    }
+
+    private Uni<Void> handle(List<ConsumerRecord<String, String>> records) {
         List<TriggeringEvent> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            try {
-                TriggeringEvent event = read(record);
-                if (event != null) {
-                    events.add(event);
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("Ignoring an unreadable event at %s-%d@%d: %s", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
+            TriggeringEvent event = read(record);
+            if (event != null) {
+                events.add(event);
             }
         }
         if (events.isEmpty()) {
@@ -68,17 +68,21 @@ public class TriggerSourceConsumer {
     /** The triggering event a record carries, or null when it is none. */
     @SuppressWarnings("unchecked")
     static TriggeringEvent read(ConsumerRecord<String, String> record) {
-        String type = header(record, "ce_type");
-        String id = header(record, "ce_id");
+        String type = CloudEventHeaders.type(record);
+        String id = CloudEventHeaders.id(record);
         if (type == null || id == null) {
             return null;
         }
         Map<String, Object> data = Json.readMap(record.value());
-        String tenant = header(record, "ce_tenant");
+        String tenant = CloudEventHeaders.tenant(record);
         if (tenant == null) {
-            tenant = String.valueOf(data.get("tenant"));
+            Object named = data.get("tenant");
+            if (named == null) {
+                throw new IllegalArgumentException("The event names no tenant");
+            }
+            tenant = named.toString();
         }
-        Instant occurredAt = instant(data.get("occurredAt"), header(record, "ce_time"));
+        Instant occurredAt = instant(data.get("occurredAt"), CloudEventHeaders.header(record, CloudEventHeaders.TIME));
         String eventType;
         UUID caseId = null;
         Map<String, Object> payload = data;
@@ -96,17 +100,7 @@ public class TriggerSourceConsumer {
         } else {
             return null;
         }
-        return new TriggeringEvent(UUID.fromString(id), tenant, eventType, caseId, payload, source, occurredAt,
-                original(record));
-    }
-
-    private static OutboundRecord original(ConsumerRecord<String, String> record) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(),
-                    header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return new OutboundRecord(record.topic(), record.key(), headers, record.value());
+        return new TriggeringEvent(UUID.fromString(id), tenant, eventType, caseId, payload, source, occurredAt);
     }
 
     private static UUID uuid(Object value) {
@@ -116,10 +110,5 @@ public class TriggerSourceConsumer {
     private static Instant instant(Object occurredAt, String ceTime) {
         Object value = occurredAt != null ? occurredAt : ceTime;
         return value == null ? Instant.now() : Instant.parse(value.toString());
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.orchestrion.runner.messaging.OutboundRecord;
-
 /**
  * An event that may start workflows: a case event ({@code case.created}, ...), a content entry event
  * ({@code entry.published}, ...) or a business event from {@code workflow.trigger-events}. {@code caseId} is the case
- * the runs are for, when the event names one. {@code original} is the record as consumed, for the dead-letter topic.
+ * the runs are for, when the event names one.
  */
 public record TriggeringEvent(UUID eventId, String tenant, String eventType, UUID caseId, Map<String, Object> data,
-        String source, Instant occurredAt, OutboundRecord original) {
+        String source, Instant occurredAt) {
 }

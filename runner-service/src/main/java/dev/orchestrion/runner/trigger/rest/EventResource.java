@@ -41,7 +41,8 @@ public class EventResource {
     @Operation(summary = "Publish a business event", description = "Writes it to workflow.trigger-events. ACTIVE workflows whose trigger is this event type (and whose filter holds) start, in the tenant's priority order; of workflows sharing an exclusiveGroup only the highest-priority one. Without caseId the runs are for each workflow's system case.")
     @APIResponse(responseCode = "202", description = "Published: {id, type, occurredAt}")
     @APIResponse(responseCode = "400", description = "Bad body")
-    @APIResponse(responseCode = "503", description = "Kafka did not take the event")
+    @APIResponse(responseCode = "422", description = "caseId names no case of your tenant, or an erased one")
+    @APIResponse(responseCode = "503", description = "Kafka did not take the event, or case-service could not be asked about caseId")
     public Uni<Response> publish(@Valid @NotNull PublishEventRequest request) {
         return events.publish(caller.tenant(), request).map(accepted -> Response.accepted(accepted).build());
     }

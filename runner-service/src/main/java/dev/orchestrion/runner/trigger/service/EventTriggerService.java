@@ -24,8 +24,6 @@ import dev.orchestrion.runner.client.CaseDirectory;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.expression.ExpressionException;
 import dev.orchestrion.runner.engine.expression.Expressions;
-import dev.orchestrion.runner.messaging.OutboundRecord;
-import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.service.RunRequestService;
@@ -39,8 +37,8 @@ import dev.orchestrion.support.problem.ProblemException;
  * when it happened) and whose filter holds, in the tenant's priority order, only the highest-priority one of each
  * exclusive group. Each run's idempotency key is derived from the event id and the definition, and the event is
  * recorded once handled, so an event consumed twice starts nothing twice. A run that cannot start for a reason that
- * will not change (definition paused meanwhile, case erased, parameters missing) is logged and skipped; a peer outage
- * is retried, and an event that keeps failing goes to its topic's dead-letter topic.
+ * will not change (definition paused meanwhile, case erased, parameters missing) is logged and skipped; any other
+ * failure is the consumer's to retry (a peer or the database unavailable) or dead-letter (the event's own fault).
  */
 @ApplicationScoped
 public class EventTriggerService {
@@ -53,19 +51,16 @@ public class EventTriggerService {
     private final CaseDirectory cases;
     private final SystemCases systemCases;
     private final RunRequestService requests;
-    private final RecordProducer producer;
     private final TriggerFilters filters;
 
     public EventTriggerService(Pool pool, TriggerRegistryRepository registry, DefinitionCatalog catalog,
-            CaseDirectory cases, SystemCases systemCases, RunRequestService requests, RecordProducer producer,
-            Expressions expressions) {
+            CaseDirectory cases, SystemCases systemCases, RunRequestService requests, Expressions expressions) {
         this.pool = pool;
         this.registry = registry;
         this.catalog = catalog;
         this.cases = cases;
         this.systemCases = systemCases;
         this.requests = requests;
-        this.producer = producer;
         this.filters = new TriggerFilters(expressions);
     }
 
@@ -76,18 +71,16 @@ public class EventTriggerService {
         }
         Set<String> tenants = new HashSet<>();
         events.forEach(e -> tenants.add(e.tenant()));
-        return registry.activeEventTriggers(pool, tenants).onFailure().retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely().chain(triggers -> {
-                    Map<String, List<RegisteredTrigger>> byTenantAndType = new HashMap<>();
-                    for (RegisteredTrigger t : triggers) {
-                        byTenantAndType.computeIfAbsent(t.tenant() + "\n" + t.eventType(), k -> new ArrayList<>())
-                                .add(t);
-                    }
-                    return Multi.createFrom().iterable(events).onItem()
-                            .transformToUniAndConcatenate(event -> handleOne(event,
-                                    byTenantAndType.getOrDefault(event.tenant() + "\n" + event.eventType(), List.of())))
-                            .collect().last().replaceWithVoid();
-                });
+        return registry.activeEventTriggers(pool, tenants).chain(triggers -> {
+            Map<String, List<RegisteredTrigger>> byTenantAndType = new HashMap<>();
+            for (RegisteredTrigger t : triggers) {
+                byTenantAndType.computeIfAbsent(t.tenant() + "\n" + t.eventType(), k -> new ArrayList<>()).add(t);
+            }
+            return Multi.createFrom().iterable(events).onItem()
+                    .transformToUniAndConcatenate(event -> handleOne(event,
+                            byTenantAndType.getOrDefault(event.tenant() + "\n" + event.eventType(), List.of())))
+                    .collect().last().replaceWithVoid();
+        });
     }
 
     private Uni<Void> handleOne(TriggeringEvent event, List<RegisteredTrigger> registered) {
@@ -100,12 +93,7 @@ public class EventTriggerService {
                 .chain(seen -> seen
                         ? Uni.createFrom().voidItem()
                         : trigger(event, candidates)
-                                .chain(() -> registry.markSeen(pool, event.eventId(), event.tenant(), Instant.now())))
-                .onFailure()
-                .invoke(e -> LOG.warnf("Event %s (%s) could not start its runs yet: %s", event.eventId(),
-                        event.eventType(), e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).atMost(15).onFailure()
-                .recoverWithUni(e -> deadLetter(event, e));
+                                .chain(() -> registry.markSeen(pool, event.eventId(), event.tenant(), Instant.now())));
     }
 
     private Uni<Void> trigger(TriggeringEvent event, List<RegisteredTrigger> candidates) {
@@ -175,20 +163,6 @@ public class EventTriggerService {
         data.put("occurredAt", event.occurredAt().toString());
         data.put("data", event.data());
         return data;
-    }
-
-    private Uni<Void> deadLetter(TriggeringEvent event, Throwable failure) {
-        OutboundRecord original = event.original();
-        Map<String, String> headers = new LinkedHashMap<>(original.headers());
-        headers.put("dlq-reason", String.valueOf(failure.getMessage()));
-        headers.put("dlq-at", Instant.now().toString());
-        LOG.errorf("Event %s (%s) sent to %s.dlq: %s", event.eventId(), event.eventType(), original.topic(),
-                failure.getMessage());
-        return producer
-                .send(List.of(new OutboundRecord(original.topic() + ".dlq", original.key(), headers, original.value())))
-                .onFailure().invoke(e -> LOG.errorf("Event %s could not be dead-lettered either: %s", event.eventId(),
-                        e.getMessage()))
-                .onFailure().recoverWithNull();
     }
 
     @Scheduled(skipExecutionIf = ShuttingDown.class, every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

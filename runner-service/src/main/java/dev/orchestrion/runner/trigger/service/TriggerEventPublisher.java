@@ -11,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.orchestrion.runner.client.CaseDirectory;
 import dev.orchestrion.runner.messaging.CloudEvents;
 import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.trigger.rest.EventAccepted;
 import dev.orchestrion.runner.trigger.rest.PublishEventRequest;
+import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -28,9 +30,11 @@ public class TriggerEventPublisher {
     public static final String TYPE = "dev.orchestrion.trigger.event";
 
     private final RecordProducer producer;
+    private final CaseDirectory cases;
 
-    public TriggerEventPublisher(RecordProducer producer) {
+    public TriggerEventPublisher(RecordProducer producer, CaseDirectory cases) {
         this.producer = producer;
+        this.cases = cases;
     }
 
     public Uni<EventAccepted> publish(String tenant, PublishEventRequest request) {
@@ -39,6 +43,30 @@ public class TriggerEventPublisher {
             throw ProblemException.validation("type",
                     "case.* and entry.* are the platform's own event types; name business events otherwise");
         }
+        return requireCase(tenant, request.caseId()).chain(() -> send(tenant, request));
+    }
+
+    /** A named case must be the tenant's and not erased; otherwise no run could start for it. */
+    private Uni<Void> requireCase(String tenant, UUID caseId) {
+        if (caseId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return cases.status(tenant, caseId.toString()).invoke(status -> {
+            switch (status) {
+                case UNKNOWN -> throw unprocessableCase("no case " + caseId + " in your tenant");
+                case ERASED -> throw unprocessableCase("case " + caseId + " has been erased");
+                case ACTIVE -> {
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    private static ProblemException unprocessableCase(String message) {
+        return ProblemException.unprocessable("caseId: " + message, List.of(new Problem.FieldError("caseId", message)));
+    }
+
+    private Uni<EventAccepted> send(String tenant, PublishEventRequest request) {
+        String type = request.type();
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> data = new LinkedHashMap<>();

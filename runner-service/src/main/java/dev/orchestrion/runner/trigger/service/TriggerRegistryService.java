@@ -1,14 +1,11 @@
 package dev.orchestrion.runner.trigger.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,13 +23,11 @@ import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
  * Keeps the trigger registry from definition events: for each definition its status, the published version it pins
  * and that version's trigger (read once per version from definition-service), and since when it is ACTIVE. Events of
  * one definition are applied in revision order; an event with a revision already applied changes nothing. A change
- * that cannot be applied (definition-service unreachable) is retried for about a quarter of an hour before it is
- * logged and skipped, so one poisoned event cannot stop the registry for good.
+ * that fails is its consumer's to retry (definition-service or the database unavailable) or dead-letter (anything
+ * else), so one poisoned event cannot hold up the registry of every tenant.
  */
 @ApplicationScoped
 public class TriggerRegistryService {
-
-    private static final Logger LOG = Logger.getLogger(TriggerRegistryService.class);
 
     private final Pool pool;
     private final TriggerRegistryRepository registry;
@@ -70,12 +65,7 @@ public class TriggerRegistryService {
                     Instant now = Instant.now();
                     RegisteredTrigger next = next(change, version, previous, now);
                     return registry.upsert(tx, next).chain(() -> schedules.sync(tx, previous, next, now));
-                }))).onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).atMost(30)
-                .onFailure()
-                .invoke(e -> LOG.errorf(
-                        "Definition event for %s (revision %d) not applied to the trigger " + "registry: %s",
-                        change.definitionId(), change.revision(), e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                })));
     }
 
     /** The published version's content, for definitions that can run; null otherwise. */

@@ -1,6 +1,5 @@
 package dev.orchestrion.runner.webhook.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
@@ -21,51 +18,55 @@ import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.webhook.service.RunEventForWebhooks;
 import dev.orchestrion.runner.webhook.service.WebhookDeliveryPlanner;
 import dev.orchestrion.runner.webhook.service.WebhookEventTypes;
+import dev.orchestrion.support.messaging.CloudEventHeaders;
+import dev.orchestrion.support.messaging.ConsumerGuard;
+import dev.orchestrion.support.messaging.ConsumerGuards;
 
 /**
  * Reads {@code workflow.run-events} in one consumer group shared by all runner instances ({@code runner-webhooks}),
  * so each event is planned into deliveries once; offsets are committed once the deliveries are stored. Deliveries are
- * idempotent by event id, so a replayed batch changes nothing.
+ * idempotent by event id, so a replayed batch changes nothing. An event that cannot be planned for its own reason is
+ * dead-lettered.
  */
 @ApplicationScoped
 public class WebhookEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(WebhookEventConsumer.class);
+    public static final String CONSUMER = "runner-webhooks";
 
     private final WebhookDeliveryPlanner planner;
+    private final ConsumerGuard guard;
 
-    public WebhookEventConsumer(WebhookDeliveryPlanner planner) {
+    public WebhookEventConsumer(WebhookDeliveryPlanner planner, ConsumerGuards guards) {
         this.planner = planner;
+        this.guard = guards.deadLettering(CONSUMER, this::plan);
     }
 
     @Incoming("webhook-run-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return guard.process(records);
+    }
+
+    private Uni<Void> plan(List<ConsumerRecord<String, String>> records) {
         List<RunEventForWebhooks> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            String type = WebhookEventTypes.of(header(record, "ce_type"));
-            String id = header(record, "ce_id");
+            String type = WebhookEventTypes.of(CloudEventHeaders.type(record));
+            String id = CloudEventHeaders.id(record);
             if (type == null || id == null) {
                 continue;
             }
-            try {
-                Map<String, Object> data = Json.readMap(record.value());
-                String tenant = header(record, "ce_tenant");
-                Object runId = data.get("runId");
-                events.add(new RunEventForWebhooks(UUID.fromString(id),
-                        tenant != null ? tenant : String.valueOf(data.get("tenant")), type,
-                        runId == null ? null : UUID.fromString(runId.toString()),
-                        String.valueOf(data.getOrDefault("occurredAt", header(record, "ce_time"))), data,
-                        header(record, RunTracing.TRACEPARENT)));
-            } catch (RuntimeException e) {
-                LOG.warnf("Ignoring an unreadable run event at %s-%d@%d: %s", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
+            Map<String, Object> data = Json.readMap(record.value());
+            String tenant = CloudEventHeaders.tenant(record);
+            if (tenant == null && data.get("tenant") == null) {
+                throw new IllegalArgumentException("A run event needs a tenant");
             }
+            Object runId = data.get("runId");
+            events.add(new RunEventForWebhooks(UUID.fromString(id),
+                    tenant != null ? tenant : data.get("tenant").toString(), type,
+                    runId == null ? null : UUID.fromString(runId.toString()),
+                    String.valueOf(
+                            data.getOrDefault("occurredAt", CloudEventHeaders.header(record, CloudEventHeaders.TIME))),
+                    data, CloudEventHeaders.header(record, RunTracing.TRACEPARENT)));
         }
         return planner.plan(events);
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

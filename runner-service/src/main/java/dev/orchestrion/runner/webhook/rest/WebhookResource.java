@@ -36,6 +36,9 @@ import dev.orchestrion.runner.rest.Page;
 import dev.orchestrion.runner.webhook.mapping.WebhookMapper;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.service.WebhookService;
+import dev.orchestrion.support.edge.JsonBodyScan;
+import dev.orchestrion.support.edge.OptionalBody;
+import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -59,7 +62,7 @@ public class WebhookResource {
     @POST
     @Operation(summary = "Subscribe a URL to run events", description = "Deliveries are POSTed with the headers webhook-id (stable across retries), webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body> with the secret). The body is {id, type, timestamp, data}, data being the run event. The secret is shown only in this answer.")
     @APIResponse(responseCode = "201", description = "Subscribed; the answer carries the signing secret")
-    @APIResponse(responseCode = "400", description = "Bad URL or unknown event types")
+    @APIResponse(responseCode = "400", description = "Bad URL, a URL whose host resolves to an address the outbound guard refuses (loopback, private, link-local, ...), or unknown event types")
     public Uni<Response> create(@Valid @NotNull CreateWebhookRequest request) {
         return webhooks.create(caller.tenant(), request)
                 .map(s -> Response.created(URI.create("/webhooks/" + s.id)).entity(WebhookMapper.toCreated(s)).build());
@@ -86,6 +89,7 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(summary = "Change a subscription's URL, events or description", description = "Pending retries go to the new URL.")
     @APIResponse(responseCode = "200", description = "The updated subscription")
+    @APIResponse(responseCode = "400", description = "Bad URL, a URL the outbound guard refuses, or unknown event types; nothing changes")
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
     public Uni<WebhookResponse> update(@PathParam("id") UUID id, @Valid @NotNull CreateWebhookRequest request) {
         return webhooks.update(caller.tenant(), id, request).map(WebhookMapper::toResponse);
@@ -107,7 +111,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The new secret")
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
     public Uni<SecretResponse> rotate(@PathParam("id") UUID id,
-            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) String body) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) @OptionalBody String body) {
         return webhooks.rotate(caller.tenant(), id, gracePeriod(body));
     }
 
@@ -117,7 +121,7 @@ public class WebhookResource {
     @Operation(summary = "Issue (rotate) the tenant's callback signing secret", description = "Completion webhooks of runs requested with a callbackUrl are signed with the tenant's callback secret. Answers the new secret (shown once); the previous one verifies for the grace period.")
     @APIResponse(responseCode = "200", description = "The new secret")
     public Uni<SecretResponse> rotateCallbackSecret(
-            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) String body) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) @OptionalBody String body) {
         return webhooks.rotateCallbackSecret(caller.tenant(), gracePeriod(body));
     }
 
@@ -169,27 +173,25 @@ public class WebhookResource {
 
     /** The optional rotation body, read whatever its content type (an empty POST is fine). */
     private static String gracePeriod(String body) {
-        if (body == null || body.isBlank()) {
+        if (JsonBodyScan.scan(body).empty()) {
             return null;
         }
+        RotateSecretRequest request;
         try {
-            return dev.orchestrion.runner.mapping.Json.MAPPER.readerFor(RotateSecretRequest.class)
+            request = dev.orchestrion.runner.mapping.Json.MAPPER.readerFor(RotateSecretRequest.class)
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .<RotateSecretRequest>readValue(body).gracePeriod();
+                    .<RotateSecretRequest>readValue(body);
         } catch (java.io.IOException e) {
             throw ProblemException.badRequest("The body must be {\"gracePeriod\": \"PT24H\"}: " + e.getMessage());
         }
+        if (request == null) {
+            throw ProblemException.badRequest("The body must be {\"gracePeriod\": \"PT24H\"} or nothing, not null");
+        }
+        return request.gracePeriod();
     }
 
     private static UUID uuid(String runId) {
-        if (runId == null || runId.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(runId.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("runId", "must be a UUID");
-        }
+        return Ids.uuid("runId", runId);
     }
 
     private static DeliveryStatus status(String status) {

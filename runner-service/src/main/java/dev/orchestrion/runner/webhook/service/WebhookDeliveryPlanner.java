@@ -1,7 +1,6 @@
 package dev.orchestrion.runner.webhook.service;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,8 +27,6 @@ import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
  */
 @ApplicationScoped
 public class WebhookDeliveryPlanner {
-
-    private static final Logger LOG = Logger.getLogger(WebhookDeliveryPlanner.class);
 
     private final Pool pool;
     private final DeliveryRepository deliveries;
@@ -51,13 +46,6 @@ public class WebhookDeliveryPlanner {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return attempt(events).onFailure()
-                .invoke(e -> LOG.warnf("Storing the webhook deliveries of %d run events failed (%s); retrying",
-                        events.size(), e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
-    }
-
-    private Uni<Void> attempt(List<RunEventForWebhooks> events) {
         Instant now = Instant.now();
         Set<String> tenants = new HashSet<>();
         Set<UUID> endedRuns = new HashSet<>();

@@ -1,6 +1,5 @@
 package dev.orchestrion.runner.webhook.service;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,27 +21,26 @@ import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.WebhookConfig;
 import dev.orchestrion.runner.observability.RunMetrics;
 import dev.orchestrion.runner.observability.RunTracing;
-import dev.orchestrion.runner.outbound.OutboundTargetGuard;
+import dev.orchestrion.runner.outbound.GuardedWebClient;
 import dev.orchestrion.runner.scheduling.Periodic;
 import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
+import dev.orchestrion.support.outbound.OutboundTargets;
+import dev.orchestrion.support.outbound.RefusedTarget;
 
 /**
  * Sends webhook deliveries. Each instance bounds the deliveries in flight per target (a subscription, or a callback
@@ -56,10 +54,9 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
-    private final WebClient client;
+    private final GuardedWebClient client;
     private final Pool pool;
     private final DeliveryRepository deliveries;
-    private final OutboundTargetGuard guard;
     private final WebhookConfig config;
     private final RetrySchedule retries;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
@@ -67,16 +64,14 @@ public class WebhookDispatcher {
     private final RunTracing tracing;
     private final RunMetrics metrics;
 
-    public WebhookDispatcher(Vertx vertx, Pool pool, DeliveryRepository deliveries, OutboundTargetGuard guard,
+    public WebhookDispatcher(Vertx vertx, Pool pool, DeliveryRepository deliveries, OutboundTargets targets,
             WebhookConfig config, RunTracing tracing, RunMetrics metrics) {
         this.tracing = tracing;
         this.metrics = metrics;
-        this.client = WebClient.create(vertx,
-                new WebClientOptions().setFollowRedirects(false).setMaxPoolSize(256).setKeepAlive(true)
-                        .setConnectTimeout((int) config.timeout().toMillis()).setUserAgent("Orchestrion-Webhooks/1"));
+        this.client = new GuardedWebClient(vertx, targets, new WebClientOptions().setMaxPoolSize(256).setKeepAlive(true)
+                .setConnectTimeout((int) config.timeout().toMillis()).setUserAgent("Orchestrion-Webhooks/1"));
         this.pool = pool;
         this.deliveries = deliveries;
-        this.guard = guard;
         this.config = config;
         this.retries = RetrySchedule.of(config.retry());
     }
@@ -171,7 +166,7 @@ public class WebhookDispatcher {
         try {
             url = URI.create(delivery.url());
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new OutboundTargetGuard.RefusedTarget("Not a URL: " + delivery.url()));
+            return Uni.createFrom().failure(new RefusedTarget("Not a URL: " + delivery.url()));
         }
         if (delivery.secrets().isEmpty()) {
             return Uni.createFrom().failure(new IllegalStateException("No signing secret"));
@@ -180,30 +175,20 @@ public class WebhookDispatcher {
         String webhookId = delivery.id().toString();
         String signature = WebhookSignature.header(delivery.secrets(), webhookId, timestamp, delivery.payload());
         Duration timeout = config.timeout();
-        return Uni.createFrom().item(() -> guard.check(url)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(address -> {
-                    HttpRequest<Void> request = request(url, address).as(BodyCodec.none());
-                    request.timeout(timeout.toMillis());
-                    request.putHeader("Content-Type", "application/json");
-                    request.putHeader("webhook-id", webhookId);
-                    request.putHeader("webhook-timestamp", Long.toString(timestamp));
-                    request.putHeader("webhook-signature", signature);
-                    if (traceparent != null) {
-                        request.putHeader(RunTracing.TRACEPARENT, traceparent);
-                    }
-                    return request.sendBuffer(Buffer.buffer(delivery.payload()));
-                }).ifNoItem().after(timeout)
+        return client.request(HttpMethod.POST, url).chain(pinned -> {
+            HttpRequest<Void> request = pinned.as(BodyCodec.none());
+            request.timeout(timeout.toMillis());
+            request.putHeader("Content-Type", "application/json");
+            request.putHeader("webhook-id", webhookId);
+            request.putHeader("webhook-timestamp", Long.toString(timestamp));
+            request.putHeader("webhook-signature", signature);
+            if (traceparent != null) {
+                request.putHeader(RunTracing.TRACEPARENT, traceparent);
+            }
+            return request.sendBuffer(Buffer.buffer(delivery.payload()));
+        }).ifNoItem().after(timeout)
                 .failWith(() -> new TimeoutException("No answer within " + timeout.toSeconds() + " s"))
                 .map(HttpResponse::statusCode);
-    }
-
-    private HttpRequest<Buffer> request(URI url, InetAddress address) {
-        boolean tls = "https".equals(url.getScheme());
-        int port = url.getPort() > 0 ? url.getPort() : (tls ? 443 : 80);
-        // Connect to the address the guard checked, while Host and SNI still name the URL's host.
-        SocketAddress server = SocketAddress.inetSocketAddress(port, address.getHostAddress());
-        return client.requestAbs(HttpMethod.POST, io.vertx.mutiny.core.net.SocketAddress.newInstance(server),
-                url.toString());
     }
 
     private Uni<Void> record(ClaimedDelivery delivery, Outcome outcome, Instant attemptedAt, int latencyMs) {
@@ -235,7 +220,7 @@ public class WebhookDispatcher {
         }
 
         static Outcome failed(Throwable e) {
-            String reason = e instanceof OutboundTargetGuard.RefusedTarget
+            String reason = e instanceof RefusedTarget
                     ? e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
             return new Outcome(null, reason);

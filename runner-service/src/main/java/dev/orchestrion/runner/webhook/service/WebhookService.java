@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,8 @@ import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
 import dev.orchestrion.runner.webhook.repository.WebhookSubscriptionRepository;
 import dev.orchestrion.runner.webhook.rest.CreateWebhookRequest;
 import dev.orchestrion.runner.webhook.rest.SecretResponse;
+import dev.orchestrion.support.outbound.OutboundTargets;
+import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
@@ -38,27 +41,34 @@ public class WebhookService {
     private final DeliveryRepository deliveries;
     private final Pool pool;
     private final WebhookConfig config;
+    private final OutboundTargets targets;
 
     public WebhookService(WebhookSubscriptionRepository subscriptions, DeliveryRepository deliveries, Pool pool,
-            WebhookConfig config) {
+            WebhookConfig config, OutboundTargets targets) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.pool = pool;
         this.config = config;
+        this.targets = targets;
     }
 
-    @WithTransaction
+    /** Subscribes the URL, unless the outbound guard would refuse to call it (400 naming {@code url}). */
     public Uni<WebhookSubscription> create(String tenant, CreateWebhookRequest request) {
-        WebhookSubscription s = new WebhookSubscription();
-        s.id = UUID.randomUUID();
-        s.tenant = tenant;
-        s.url = request.url();
-        s.events = checkedEvents(request.events());
-        s.description = request.description();
-        s.secret = WebhookSignature.newSecret();
-        s.createdAt = now();
-        s.updatedAt = s.createdAt;
-        return subscriptions.persist(s);
+        String[] events = checkedEvents(request.events());
+        // Resolved before the transaction opens: DNS never holds a database connection.
+        return targets.requireAllowed(List.of(SavedTarget.url("url", request.url())))
+                .chain(() -> Panache.withTransaction(() -> {
+                    WebhookSubscription s = new WebhookSubscription();
+                    s.id = UUID.randomUUID();
+                    s.tenant = tenant;
+                    s.url = request.url();
+                    s.events = events;
+                    s.description = request.description();
+                    s.secret = WebhookSignature.newSecret();
+                    s.createdAt = now();
+                    s.updatedAt = s.createdAt;
+                    return subscriptions.persist(s);
+                }));
     }
 
     @WithSession
@@ -73,15 +83,17 @@ public class WebhookService {
                 .chain(items -> subscriptions.countInTenant(tenant).map(total -> new Page<>(items, page, size, total)));
     }
 
-    @WithTransaction
+    /** Replaces the subscription's URL and events; a URL the outbound guard would refuse is a 400 naming it. */
     public Uni<WebhookSubscription> update(String tenant, UUID id, CreateWebhookRequest request) {
         String[] events = checkedEvents(request.events());
-        return get(tenant, id).invoke(s -> {
-            s.url = request.url();
-            s.events = events;
-            s.description = request.description();
-            s.updatedAt = now();
-        });
+        return targets.requireAllowed(List.of(SavedTarget.url("url", request.url())))
+                .chain(() -> Panache.withTransaction(() -> subscriptions.findInTenant(tenant, id).onItem().ifNull()
+                        .failWith(() -> ProblemException.notFound("Webhook", id)).invoke(s -> {
+                            s.url = request.url();
+                            s.events = events;
+                            s.description = request.description();
+                            s.updatedAt = now();
+                        })));
     }
 
     /** Deletes the subscription; its deliveries (pending ones included) go with it. */
