@@ -38,8 +38,9 @@ public final class Runs {
                 .jsonPath();
     }
 
+    /** The run's timeline (its first page of up to 200 steps), with paths relative to the page's items. */
     public static JsonPath steps(String token, String runId) {
-        return given().auth().oauth2(token).when().get("/workflows/{id}/steps", runId).then().statusCode(200).extract()
-                .jsonPath();
+        return given().auth().oauth2(token).when().get("/workflows/{id}/steps?size=200", runId).then().statusCode(200)
+                .extract().jsonPath().setRootPath("items");
     }
 }

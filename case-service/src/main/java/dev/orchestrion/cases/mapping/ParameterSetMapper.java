@@ -1,6 +1,7 @@
 package dev.orchestrion.cases.mapping;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.orchestrion.cases.model.ParameterSetEntity;
 import dev.orchestrion.cases.model.ParameterViolation;
@@ -13,8 +14,9 @@ public final class ParameterSetMapper {
     private ParameterSetMapper() {
     }
 
-    public static ParameterSetResponse toResponse(ParameterSetEntity set) {
-        return new ParameterSetResponse(set.id, set.workflowDefinitionId, set.definitionVersion, set.parameters,
+    /** The set with {@code parameters} as the caller may see them (redacted values masked). */
+    public static ParameterSetResponse toResponse(ParameterSetEntity set, Map<String, Object> parameters) {
+        return new ParameterSetResponse(set.id, set.workflowDefinitionId, set.definitionVersion, parameters,
                 set.createdAt);
     }
 

@@ -57,21 +57,32 @@ public class ParameterSetResource {
     public Uni<Response> create(
             @Parameter(description = "Makes retries safe: the same key with the same body answers the first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CreateParameterSetRequest request) {
-        return sets.create(caller.tenant(), request, idempotencyKey).map(created -> {
-            Response.ResponseBuilder response = Response.status(created.status())
-                    .location(URI.create("/parameters/" + created.set().id))
-                    .entity(ParameterSetMapper.toResponse(created.set()));
-            return (created.replayed() ? response.header(CaseResource.IDEMPOTENT_REPLAYED, "true") : response).build();
-        });
+        String tenant = caller.tenant();
+        return sets.create(tenant, request, idempotencyKey)
+                .chain(created -> sets
+                        .shownParameters(tenant, created.set(), caller.hasRole(Roles.SERVICE), created.schema())
+                        .map(parameters -> {
+                            Response.ResponseBuilder response = Response.status(created.status())
+                                    .location(URI.create("/parameters/" + created.set().id))
+                                    .entity(ParameterSetMapper.toResponse(created.set(), parameters));
+                            return (created.replayed()
+                                    ? response.header(CaseResource.IDEMPOTENT_REPLAYED, "true")
+                                    : response).build();
+                        }));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a parameter set")
+    @Operation(summary = "Get a parameter set", description = "The values of parameters the definition declares redacted "
+            + "show as \"***\" to every role but service (runner-service runs with the real values).")
     @APIResponse(responseCode = "200", description = "The parameter set")
     @APIResponse(responseCode = "404", description = "No such parameter set in your tenant")
+    @APIResponse(responseCode = "503", description = "definition-service is unavailable, so which values are redacted "
+            + "cannot be told; try again shortly")
     public Uni<ParameterSetResponse> get(@PathParam("id") UUID id) {
-        return sets.get(caller.tenant(), id).map(ParameterSetMapper::toResponse);
+        String tenant = caller.tenant();
+        return sets.get(tenant, id).chain(set -> sets.shownParameters(tenant, set, caller.hasRole(Roles.SERVICE))
+                .map(parameters -> ParameterSetMapper.toResponse(set, parameters)));
     }
 
     @POST

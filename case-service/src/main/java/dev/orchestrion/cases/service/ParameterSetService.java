@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -19,6 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.cases.model.IdempotencyClaim;
 import dev.orchestrion.cases.model.IdempotencyRecord;
+import dev.orchestrion.cases.model.ParameterDeclaration;
+import dev.orchestrion.cases.model.ParameterSchema;
 import dev.orchestrion.cases.model.ParameterSetEntity;
 import dev.orchestrion.cases.model.ParameterViolation;
 import dev.orchestrion.cases.repository.ParameterSetRepository;
@@ -34,6 +38,8 @@ import dev.orchestrion.support.problem.ProblemException;
 public class ParameterSetService {
 
     static final String CREATE_OPERATION = "POST /parameters";
+    /** What a redacted value shows as. */
+    static final String REDACTED = "***";
 
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
@@ -58,8 +64,9 @@ public class ParameterSetService {
      * @param set the parameter set
      * @param replayed whether an earlier request with the same Idempotency-Key created it
      * @param status the status of the answer (that of the first answer when replayed)
+     * @param schema the schema the set was just validated against; null when replayed
      */
-    public record Created(ParameterSetEntity set, boolean replayed, int status) {
+    public record Created(ParameterSetEntity set, boolean replayed, int status, ParameterSchema schema) {
     }
 
     /**
@@ -92,7 +99,7 @@ public class ParameterSetService {
             set.createdAt = now;
             return sets.insert(set, text(result.values()), claim).chain(stored -> {
                 if (stored) {
-                    return Uni.createFrom().item(new Created(set, false, 201));
+                    return Uni.createFrom().item(new Created(set, false, 201, schema));
                 }
                 // A concurrent request with the same key got there first.
                 return idempotency.earlierResult(tenant, claim, now)
@@ -107,12 +114,49 @@ public class ParameterSetService {
     private Uni<Created> replay(String tenant, IdempotencyRecord earlier) {
         return Panache.withSession(() -> sets.findInTenant(tenant, earlier.resourceId())).onItem().ifNull()
                 .failWith(() -> ProblemException.conflict("The parameter set this Idempotency-Key created is gone"))
-                .map(set -> new Created(set, true, earlier.status()));
+                .map(set -> new Created(set, true, earlier.status(), null));
     }
 
     public Uni<ParameterSetEntity> get(String tenant, UUID id) {
         return Panache.withSession(() -> sets.findInTenant(tenant, id)).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("Parameter set", id));
+    }
+
+    /**
+     * The set's values as a caller may see them: with {@code revealRedacted} (the service role: runner-service runs
+     * with them) as stored, otherwise with the value of every parameter the set's schema declares redacted replaced
+     * by {@code "***"}. When that schema is gone (the definition was deleted), every value is masked.
+     */
+    public Uni<Map<String, Object>> shownParameters(String tenant, ParameterSetEntity set, boolean revealRedacted) {
+        return shownParameters(tenant, set, revealRedacted, null);
+    }
+
+    /** As {@link #shownParameters(String, ParameterSetEntity, boolean)}, with the set's schema if already known. */
+    public Uni<Map<String, Object>> shownParameters(String tenant, ParameterSetEntity set, boolean revealRedacted,
+            ParameterSchema knownSchema) {
+        if (revealRedacted) {
+            return Uni.createFrom().item(set.parameters);
+        }
+        Uni<ParameterSchema> schema = knownSchema != null
+                ? Uni.createFrom().item(knownSchema)
+                : set.definitionVersion == null
+                        ? schemas.current(tenant, set.workflowDefinitionId)
+                        : schemas.ofVersion(tenant, set.workflowDefinitionId, set.definitionVersion);
+        return schema
+                .map(found -> masked(set.parameters,
+                        found.parameters().stream().filter(ParameterDeclaration::redacted)
+                                .map(ParameterDeclaration::name).collect(Collectors.toSet())))
+                .onFailure(e -> e instanceof ProblemException problem && problem.status() == 404)
+                .recoverWithItem(() -> masked(set.parameters, set.parameters.keySet()));
+    }
+
+    private static Map<String, Object> masked(Map<String, Object> parameters, Set<String> redacted) {
+        if (redacted.isEmpty()) {
+            return parameters;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(parameters);
+        shown.replaceAll((name, value) -> redacted.contains(name) ? REDACTED : value);
+        return shown;
     }
 
     /** Checks a stored set against one published version of its definition (a run may pin another version). */

@@ -70,6 +70,33 @@ class ParameterSetResourceTest {
     }
 
     @Test
+    void redactedValuesShowAsStarsToEveryRoleButService() {
+        String tenant = newTenant("params-redacted");
+        Map<String, Object> apiKey = new java.util.LinkedHashMap<>(required("apiKey", "string"));
+        apiKey.put("redacted", true);
+        UUID definition = FakeDefinitionService.started(tenant, List.of(apiKey, optional("region", "string")));
+        String location = create(tenant, definition, "{\"apiKey\":\"sk-live-0123456789\",\"region\":\"north\"}")
+                .statusCode(201).body("parameters.apiKey", equalTo("***")).body("parameters.region", equalTo("north"))
+                .extract().header("Location");
+
+        for (String role : new String[]{"client", "admin"}) {
+            String body = as(tenant, role).when().get(location).then().statusCode(200)
+                    .body("parameters.apiKey", equalTo("***")).body("parameters.region", equalTo("north")).extract()
+                    .asString();
+            assertThat(body).doesNotContain("sk-live-0123456789");
+        }
+        // runner-service reads the set with a service token to run with it: it gets the real value
+        as(tenant, "service").when().get(location).then().statusCode(200).body("parameters.apiKey",
+                equalTo("sk-live-0123456789"));
+
+        UUID draft = FakeDefinitionService.draft(tenant, List.of(apiKey));
+        String draftSet = create(tenant, draft, "{\"apiKey\":\"sk-draft-0123456789\"}").statusCode(201).extract()
+                .header("Location");
+        as(tenant).when().get(draftSet).then().statusCode(200).body("definitionVersion", nullValue())
+                .body("parameters.apiKey", equalTo("***"));
+    }
+
+    @Test
     void aNeverStartedDefinitionIsValidatedAgainstItsDraft() {
         String tenant = newTenant("params-draft");
         UUID definition = FakeDefinitionService.draft(tenant, List.of(required("region", "string")));

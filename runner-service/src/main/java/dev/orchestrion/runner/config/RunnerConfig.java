@@ -2,6 +2,7 @@ package dev.orchestrion.runner.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,4 +25,25 @@ public interface RunnerConfig {
     /** Outbox rows older than this are published by the sweep (normally they are gone within milliseconds). */
     @WithDefault("PT3S")
     Duration outboxSweepAge();
+
+    Budgets budgets();
+
+    /** How much data one run may hold and show (docs/operations.md, "Run budgets"). */
+    interface Budgets {
+
+        /**
+         * The largest one value a node stores may be as JSON: a set assignment, a node's output, a run's result. A
+         * value travels in one Kafka record (a call's answer, a run's result), so it stays well below their limit.
+         */
+        @WithDefault("512K")
+        MemorySize maxValueSize();
+
+        /** The largest a run's whole state (parameters, case, trigger, variables, node outputs) may be as JSON. */
+        @WithDefault("10M")
+        MemorySize maxStateSize();
+
+        /** {@code GET /workflows/{id}/steps} shows a step's inputs, outputs or one of their values up to this size. */
+        @WithDefault("16K")
+        MemorySize stepValueShown();
+    }
 }

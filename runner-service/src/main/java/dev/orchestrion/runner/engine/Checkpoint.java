@@ -1,5 +1,6 @@
 package dev.orchestrion.runner.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,8 +44,12 @@ public final class Checkpoint {
     public record Timer(String waitId, Instant dueAt) {
     }
 
-    /** An outbound call to run after the checkpoint commits; its result resumes the run. */
-    public record OutboundCall(String waitId, CallContext context, Function<CallContext, Uni<NodeResult>> work) {
+    /**
+     * An outbound call to run after the checkpoint commits; its result resumes the run. {@code timeout} bounds the
+     * whole attempt (credentials, address checks, connecting, the answer): past it the attempt fails as a timeout.
+     */
+    public record OutboundCall(String waitId, CallContext context, Duration timeout,
+            Function<CallContext, Uni<NodeResult>> work) {
     }
 
     /** A command for another run (or this one) to send after the checkpoint commits. */

@@ -15,7 +15,10 @@ import dev.orchestrion.runner.engine.node.NodeContext;
 import dev.orchestrion.runner.engine.node.NodeExecutors;
 import dev.orchestrion.runner.engine.node.NodeResult;
 import dev.orchestrion.runner.engine.node.WaitForEventExecutor;
+import dev.orchestrion.runner.engine.state.BudgetExceededException;
+import dev.orchestrion.runner.engine.state.Budgets;
 import dev.orchestrion.runner.engine.state.RunState;
+import dev.orchestrion.runner.engine.state.StateBudget;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.model.StepRecord;
@@ -30,16 +33,29 @@ public final class RunEngine {
 
     /** After this many nodes a stretch yields (and continues through a command) so one run cannot hog a batch. */
     static final int MAX_NODES_PER_STRETCH = 1000;
-    /** How long after an outbound call's own timeout the run gives up waiting for its result. */
+    /**
+     * How long after an outbound call's own timeout the run gives up waiting for its result. The call enforces its
+     * timeout itself (OutboundCalls); this timer only stands in for a result lost with a crashed instance.
+     */
     static final Duration CALL_GRACE = Duration.ofSeconds(30);
+    /** How long a call may take when neither its node nor its type says. */
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
     public static final String RUN_TIMEOUT_WAIT = "run-timeout";
+    /** The failure kind of a node that exceeded a budget (never retried: it would fail the same way). */
+    public static final String BUDGET_FAILURE = "budget";
 
     private final NodeExecutors executors;
     private final Expressions expressions;
+    private final Budgets budgets;
 
     public RunEngine(NodeExecutors executors, Expressions expressions) {
+        this(executors, expressions, Budgets.DEFAULT);
+    }
+
+    public RunEngine(NodeExecutors executors, Expressions expressions, Budgets budgets) {
         this.executors = executors;
         this.expressions = expressions;
+        this.budgets = budgets;
     }
 
     public Checkpoint process(Run run, WorkflowGraph graph, EngineCommand command, Instant now) {
@@ -53,6 +69,7 @@ public final class RunEngine {
             stretch.cancel(cancel.reason());
         }
         stretch.runUntilBlocked();
+        run.stateSize = stretch.budget.estimate();
         return checkpoint;
     }
 
@@ -65,6 +82,7 @@ public final class RunEngine {
         private final Checkpoint checkpoint;
         private final Instant now;
         private final Redactor redactor;
+        private final StateBudget budget;
 
         Stretch(Run run, WorkflowGraph graph, Checkpoint checkpoint, Instant now) {
             this.run = run;
@@ -72,7 +90,8 @@ public final class RunEngine {
             this.graph = graph;
             this.checkpoint = checkpoint;
             this.now = now;
-            this.redactor = Redactor.of(graph.redactedParameters(), state.params);
+            this.redactor = Redactor.of(graph, state);
+            this.budget = new StateBudget(budgets, state, run.stateSize);
         }
 
         void start() {
@@ -110,8 +129,8 @@ public final class RunEngine {
                             && wait.signal.equals(resume.signalName())) {
                         resolveWait(WaitForEventExecutor.received(wait.signal, resume.signalData()));
                     } else {
-                        state.signals.add(new RunState.Signal(resume.signalName(), resume.signalData()));
-                        checkpoint.markChanged();
+                        keep("Signal " + resume.signalName(), resume.signalData(),
+                                () -> state.signals.add(new RunState.Signal(resume.signalName(), resume.signalData())));
                     }
                 }
                 case "timer" -> {
@@ -132,8 +151,8 @@ public final class RunEngine {
                         resolveWait(CallOutcomes.childResult(resume.childRunId(), resume.outcome()));
                     } else if (resume.childRunId() != null) {
                         // The child ended before the start call's result told this run its id: keep its outcome.
-                        state.endedChildren.put(resume.childRunId(), resume.outcome());
-                        checkpoint.markChanged();
+                        keep("The outcome of child run " + resume.childRunId(), resume.outcome(),
+                                () -> state.endedChildren.put(resume.childRunId(), resume.outcome()));
                     }
                 }
                 default -> throw new IllegalArgumentException("Unknown resume reason " + reason);
@@ -169,10 +188,12 @@ public final class RunEngine {
                 int seq = state.nextStep++;
                 int execution = state.executions.merge(nodeId, 1, Integer::sum);
                 checkpoint.event("node-started", now, nodeData(node, attempt, Map.of("startedAt", now.toString())));
-                NodeContext context = new NodeContext(info(), graph, node, state, expressions, now, attempt);
+                NodeContext context = new NodeContext(info(), graph, node, state, expressions, now, attempt, budget);
                 NodeResult result;
                 try {
                     result = executors.forType(node.type()).execute(context);
+                } catch (BudgetExceededException e) {
+                    result = new NodeResult.Failed(e.getMessage(), BUDGET_FAILURE, e.code());
                 } catch (ExpressionException e) {
                     result = new NodeResult.Failed(e.getMessage(), "expression", "EXPRESSION");
                 } catch (RuntimeException e) {
@@ -181,19 +202,20 @@ public final class RunEngine {
                 if (result instanceof NodeResult.Call call) {
                     startCall(node, seq, attempt, execution, context, call);
                 } else {
-                    handle(node, seq, attempt, now, redactor.mask(context.inputs()), result);
+                    handle(node, seq, attempt, now, redactor.inputs(node.id(), context.inputs()), result);
                 }
             }
         }
 
         private void handle(WorkflowVersion.Node node, int seq, int attempt, Instant startedAt,
-                Map<String, Object> inputs, NodeResult result) {
+                Map<String, Object> inputs, NodeResult outcome) {
             String nodeId = node.id();
+            NodeResult result = withinBudget(node, outcome);
             if (result instanceof NodeResult.Completed completed) {
                 state.nodes.put(nodeId, completed.data());
                 state.attempts.remove(nodeId);
                 checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.COMPLETED, startedAt, now,
-                        inputs, redactor.mask(completed.data()), completed.output(), null));
+                        inputs, redactor.outputs(nodeId, completed.data()), completed.output(), null));
                 checkpoint.event("node-completed", now,
                         nodeData(node, attempt, timing(startedAt, Map.of("output", completed.output()))));
                 Decision decision = Decider.afterCompleted(graph, state, nodeId, completed.output());
@@ -204,7 +226,8 @@ public final class RunEngine {
                 }
             } else if (result instanceof NodeResult.Failed failed) {
                 Decision decision = Decider.afterFailure(graph, state, nodeId, attempt, failed.kind());
-                Map<String, Object> error = error(failed.message(), failed.code(), null);
+                String message = redactor.message(nodeId, failed.message());
+                Map<String, Object> error = error(message, failed.code(), null);
                 checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.FAILED, startedAt, now,
                         inputs, null, null, error));
                 checkpoint.event("node-failed", now, nodeData(node, attempt,
@@ -222,12 +245,12 @@ public final class RunEngine {
                     Map<String, Object> cause = new LinkedHashMap<>();
                     cause.put("nodeId", nodeId);
                     cause.put("nodeType", node.type());
-                    cause.put("message", failed.message());
+                    cause.put("message", message);
                     cause.put("attempts", attempt);
                     state.nodes.put(graph.startNodeId(), cause);
                     state.next = errorPath.nodeId();
                 } else {
-                    failRun(node, attempt, failed.message(), failed.code());
+                    failRun(node, attempt, message, failed.code());
                 }
             } else if (result instanceof NodeResult.Waiting waiting) {
                 boolean timer = waiting.signal() == null;
@@ -245,39 +268,80 @@ public final class RunEngine {
                 park(node, seq, attempt, startedAt, inputs, wait, waitingFor(wait));
             } else if (result instanceof NodeResult.Ended ended) {
                 state.nodes.put(nodeId, ended.result());
+                // the run keeps the real result for its own nodes; what leaves it (result, events) is masked
+                Map<String, Object> shown = redactor.outputs(nodeId, ended.result());
                 checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.COMPLETED, startedAt, now,
-                        inputs, redactor.mask(ended.result()), null, null));
+                        inputs, shown, null, null));
                 Map<String, Object> completedData = new LinkedHashMap<>();
                 completedData.put("output", null);
                 checkpoint.event("node-completed", now, nodeData(node, attempt, timing(startedAt, completedData)));
-                complete(ended.result());
+                complete(shown);
             } else if (result instanceof NodeResult.RunFailed runFailed) {
-                Map<String, Object> error = error(runFailed.message(), runFailed.code(), null);
+                String message = redactor.message(nodeId, runFailed.message());
+                Map<String, Object> error = error(message, runFailed.code(), null);
                 checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.FAILED, startedAt, now,
                         inputs, null, null, error));
                 checkpoint.event("node-failed", now,
                         nodeData(node, attempt, timing(startedAt, Map.of("error", error, "willRetry", false))));
-                failRun(node, attempt, runFailed.message(), runFailed.code());
+                failRun(node, attempt, message, runFailed.code());
             } else {
                 throw new IllegalStateException("Unexpected node result " + result);
             }
         }
 
+        /** The node's result, or its failure when what it would store does not fit the run's budgets. */
+        private NodeResult withinBudget(WorkflowVersion.Node node, NodeResult result) {
+            try {
+                if (result instanceof NodeResult.Completed completed) {
+                    budget.stored("The output of node " + node.id(), completed.data());
+                } else if (result instanceof NodeResult.Ended ended) {
+                    budget.stored("The result of node " + node.id(), ended.result());
+                }
+                return result;
+            } catch (BudgetExceededException e) {
+                return new NodeResult.Failed(e.getMessage(), BUDGET_FAILURE, e.code());
+            }
+        }
+
+        /** Keeps data that arrived for later (an early signal, a fast child's outcome), if the run has room for it. */
+        private void keep(String what, Object data, Runnable store) {
+            try {
+                budget.stored(what, data);
+            } catch (BudgetExceededException e) {
+                failParked(e.getMessage(), e.code());
+                return;
+            }
+            store.run();
+            checkpoint.markChanged();
+        }
+
         private void startCall(WorkflowVersion.Node node, int seq, int attempt, int execution, NodeContext context,
                 NodeResult.Call call) {
             RunState.Wait wait = newWait(RunState.WaitKind.CALL, node, seq, attempt);
-            Duration timeout = call.timeout() == null ? Duration.ofSeconds(10) : call.timeout();
+            Duration timeout = attemptTimeout(node, call);
             wait.until = now.plus(timeout).toString();
             state.waiting = wait;
             state.next = null;
             Map<String, Object> inputs = context.inputs();
             checkpoint.step(new StepRecord(seq, node.id(), node.type(), attempt, StepStatus.RUNNING, now, null,
-                    redactor.mask(inputs), null, null, null));
+                    redactor.inputs(node.id(), inputs), null, null, null));
             checkpoint.timer(wait.id, now.plus(timeout).plus(CALL_GRACE));
             CallContext callContext = new CallContext(run.id.toString(), run.tenant, run.caseId.toString(),
                     run.definitionId.toString(), run.version, run.environment, node.id(), attempt,
                     run.id + ":" + node.id() + ":" + execution, inputs, graph.version().connections());
-            checkpoint.call(new Checkpoint.OutboundCall(wait.id, callContext, call.work()));
+            checkpoint.call(new Checkpoint.OutboundCall(wait.id, callContext, timeout, call.work()));
+        }
+
+        /** The node's own timeout if it has one, else what its type allows a call by default. */
+        private Duration attemptTimeout(WorkflowVersion.Node node, NodeResult.Call call) {
+            if (node.timeout() != null && !node.timeout().isBlank()) {
+                try {
+                    return Duration.parse(node.timeout());
+                } catch (java.time.format.DateTimeParseException e) {
+                    // published versions are validated; an unreadable timeout falls back to the type's own
+                }
+            }
+            return call.timeout() == null ? DEFAULT_CALL_TIMEOUT : call.timeout();
         }
 
         private void park(WorkflowVersion.Node node, int seq, int attempt, Instant startedAt,
@@ -359,13 +423,17 @@ public final class RunEngine {
         }
 
         private void timeOut() {
+            failParked("The run exceeded its timeout of " + graph.timeout(), "RUN_TIMEOUT");
+        }
+
+        /** Fails the run from outside any node: the step it is parked in (if any) is cancelled. */
+        private void failParked(String message, String code) {
             WorkflowVersion.Node current = state.waiting != null ? graph.node(state.waiting.nodeId) : null;
-            stopCurrentWait(StepStatus.CANCELLED, "The run exceeded its timeout");
-            String message = "The run exceeded its timeout of " + graph.timeout();
+            stopCurrentWait(StepStatus.CANCELLED, message);
             if (current != null) {
-                failRun(current, state.attempts.getOrDefault(current.id(), 1), message, "RUN_TIMEOUT");
+                failRun(current, state.attempts.getOrDefault(current.id(), 1), message, code);
             } else {
-                failRun(null, 0, message, "RUN_TIMEOUT");
+                failRun(null, 0, message, code);
             }
         }
 

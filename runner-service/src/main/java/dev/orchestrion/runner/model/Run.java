@@ -27,6 +27,8 @@ public final class Run {
     public Map<String, Object> error;
     public RunState state = new RunState();
     public long stateVersion;
+    /** The state's size as JSON when last read or written (negative: unknown); where the run's budget starts. */
+    public long stateSize = -1;
     public UUID parentRunId;
     public String parentNodeId;
     public String trigger = "api";

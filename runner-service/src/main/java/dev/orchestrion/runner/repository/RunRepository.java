@@ -79,8 +79,10 @@ public class RunRepository {
         }
         List<Tuple> tuples = new ArrayList<>(runs.size());
         for (Run run : runs) {
+            String state = Json.write(run.state);
+            run.stateSize = state.length();
             tuples.add(Tuple.from(new Object[]{run.id, run.status.name(), time(run.startedAt), time(run.endedAt),
-                    Json.write(run.result), Json.write(run.error), Json.write(run.state), run.stateVersion}));
+                    Json.write(run.result), Json.write(run.error), state, run.stateVersion}));
         }
         return client
                 .preparedQuery("UPDATE runs SET status = $2, started_at = $3, ended_at = $4, "
@@ -186,7 +188,9 @@ public class RunRepository {
         run.endedAt = instant(row.getOffsetDateTime("ended_at"));
         run.result = Json.readMap(row.getString("result"));
         run.error = Json.readMap(row.getString("error"));
-        run.state = Json.read(row.getString("state"), RunState.class);
+        String state = row.getString("state");
+        run.state = Json.read(state, RunState.class);
+        run.stateSize = state == null ? -1 : state.length();
         run.stateVersion = row.getLong("state_version");
         run.parentRunId = row.getUUID("parent_run_id");
         run.parentNodeId = row.getString("parent_node_id");

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.model.StepRecord;
 import dev.orchestrion.runner.model.StepStatus;
+import dev.orchestrion.runner.rest.Page;
 
 /** The {@code run_steps} table: the timeline of every run. */
 @ApplicationScoped
@@ -44,16 +45,41 @@ public class StepRepository {
                 + "output = EXCLUDED.output, error = EXCLUDED.error").executeBatch(tuples).replaceWithVoid();
     }
 
-    public Uni<List<StepRecord>> findByRun(SqlClient client, UUID runId) {
-        return client.preparedQuery("SELECT seq, node_id, node_type, attempt, status, started_at, ended_at, "
-                + "inputs::text AS inputs, outputs::text AS outputs, output, error::text AS error FROM run_steps "
-                + "WHERE run_id = $1 ORDER BY seq").execute(Tuple.of(runId)).map(rows -> {
-                    List<StepRecord> steps = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        steps.add(map(row));
-                    }
-                    return steps;
-                });
+    /**
+     * One page of a run's timeline, oldest first, with the number of steps it has. Inputs and outputs larger than
+     * {@code shownLimit} bytes as JSON are cut down in the database, so large values never travel: each top-level
+     * value over the limit becomes {@code {"truncated": true, "size": <bytes>}}, and if what is left is still over
+     * the limit the whole field becomes such a marker.
+     */
+    public Uni<Page<StepRecord>> findPage(SqlClient client, UUID runId, int page, int size, long shownLimit) {
+        String sql = "SELECT seq, node_id, node_type, attempt, status, started_at, ended_at, " + shown("inputs") + ", "
+                + shown("outputs") + ", output, error::text AS error, count(*) OVER () AS total FROM run_steps "
+                + "WHERE run_id = $1 ORDER BY seq LIMIT $2 OFFSET $3";
+        return client.preparedQuery(sql).execute(Tuple.of(runId, size, (long) page * size, shownLimit)).chain(rows -> {
+            List<StepRecord> steps = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                steps.add(map(row));
+            }
+            if (!steps.isEmpty() || page == 0) {
+                long total = steps.isEmpty() ? 0 : rows.iterator().next().getLong("total");
+                return Uni.createFrom().item(new Page<>(steps, page, size, total));
+            }
+            // past the last page: the window function saw no row, so count separately
+            return client.preparedQuery("SELECT count(*) AS total FROM run_steps WHERE run_id = $1")
+                    .execute(Tuple.of(runId))
+                    .map(count -> new Page<>(steps, page, size, count.iterator().next().getLong("total")));
+        });
+    }
+
+    /** The column as JSON text, cut down to {@code $4} bytes as {@link #findPage} describes. */
+    private static String shown(String column) {
+        String marker = "jsonb_build_object('truncated', true, 'size', octet_length(%s::text))";
+        return ("CASE WHEN octet_length(%1$s::text) <= $4::bigint THEN %1$s::text ELSE (SELECT CASE WHEN "
+                + "octet_length(cut::text) <= $4::bigint THEN cut::text ELSE " + marker.formatted("%1$s")
+                + "::text END "
+                + "FROM (SELECT jsonb_object_agg(key, CASE WHEN octet_length(value::text) > $4::bigint THEN "
+                + marker.formatted("value") + " ELSE value END) AS cut FROM jsonb_each(%1$s)) entries) END AS %1$s")
+                .formatted(column);
     }
 
     private static StepRecord map(Row row) {

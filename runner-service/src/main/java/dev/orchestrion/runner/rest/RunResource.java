@@ -110,9 +110,18 @@ public class RunResource {
     @GET
     @Path("/{id}/steps")
     @RolesAllowed({Roles.CLIENT, Roles.ADMIN, Roles.OPERATOR, Roles.SERVICE})
-    @Operation(summary = "Get a run's timeline", description = "One entry per node execution (attempt), redacted values masked.")
-    public Uni<List<StepView>> steps(@PathParam("id") UUID id) {
-        return queries.steps(caller.tenant(), id).map(steps -> steps.stream().map(RunMapper::toView).toList());
+    @Operation(summary = "Get a run's timeline", description = "One entry per node execution (attempt), oldest first, paged. "
+            + "Redacted values are masked. A value of inputs or outputs larger than the runner's step-value-shown limit "
+            + "(16 KiB by default) is replaced by {\"truncated\": true, \"size\": <bytes as JSON>}, and so is the whole "
+            + "inputs or outputs object when it is still larger than that.")
+    @APIResponse(responseCode = "200", description = "A page of steps, with the run's number of steps as total")
+    @APIResponse(responseCode = "400", description = "page or size out of range")
+    @APIResponse(responseCode = "404", description = "No such run in your tenant")
+    public Uni<Page<StepView>> steps(@PathParam("id") UUID id,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Steps per page") @QueryParam("size") @DefaultValue("100") @Min(1) @Max(200) int size) {
+        return queries.steps(caller.tenant(), id, page, size).map(
+                p -> new Page<>(p.items().stream().map(RunMapper::toView).toList(), p.page(), p.size(), p.total()));
     }
 
     @GET

@@ -1,7 +1,6 @@
 package dev.orchestrion.runner.service;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,8 +58,10 @@ public class RunQueryService {
         });
     }
 
-    public Uni<List<StepRecord>> steps(String tenant, UUID id) {
-        return get(tenant, id).chain(run -> steps.findByRun(pool, run.id));
+    /** One page of the run's timeline; large inputs and outputs are cut down (runner budgets, step-value-shown). */
+    public Uni<Page<StepRecord>> steps(String tenant, UUID id, int page, int size) {
+        return get(tenant, id).chain(
+                run -> steps.findPage(pool, run.id, page, size, config.budgets().stepValueShown().asLongValue()));
     }
 
     public Uni<Page<Run>> search(RunRepository.Search search, int page, int size) {

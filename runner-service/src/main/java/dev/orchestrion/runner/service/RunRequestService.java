@@ -67,9 +67,17 @@ public class RunRequestService implements ChildRuns {
         this.tracing = tracing;
     }
 
-    /** A child run of a subWorkflow node, or a run started by a trigger. */
+    /**
+     * A child run of a subWorkflow node, or a run started by a trigger. {@code inheritedSecrets}: what a child must
+     * mask like redacted parameters (its parent's secrets), or null.
+     */
     public record StartOptions(String trigger, Map<String, Object> parameters, Map<String, Object> triggerData,
-            UUID parentRunId, String parentNodeId) {
+            UUID parentRunId, String parentNodeId, List<Object> inheritedSecrets) {
+
+        public StartOptions(String trigger, Map<String, Object> parameters, Map<String, Object> triggerData,
+                UUID parentRunId, String parentNodeId) {
+            this(trigger, parameters, triggerData, parentRunId, parentNodeId, null);
+        }
     }
 
     public Uni<Run> request(String tenant, RunRequest request, String idempotencyKey) {
@@ -95,12 +103,13 @@ public class RunRequestService implements ChildRuns {
 
     @Override
     public Uni<UUID> startChild(String tenant, String definitionId, UUID caseId, String environment,
-            Map<String, Object> parameters, UUID parentRunId, String parentNodeId, String idempotencyKey) {
+            Map<String, Object> parameters, List<Object> secrets, UUID parentRunId, String parentNodeId,
+            String idempotencyKey) {
         Map<String, Object> triggerData = new LinkedHashMap<>();
         triggerData.put("parentRunId", parentRunId.toString());
         triggerData.put("parentNodeId", parentNodeId);
-        return start(tenant, definitionId, caseId, environment,
-                new StartOptions("subWorkflow", parameters, triggerData, parentRunId, parentNodeId), idempotencyKey)
+        return start(tenant, definitionId, caseId, environment, new StartOptions("subWorkflow", parameters, triggerData,
+                parentRunId, parentNodeId, secrets.isEmpty() ? null : List.copyOf(secrets)), idempotencyKey)
                 .map(run -> run.id);
     }
 
@@ -213,6 +222,7 @@ public class RunRequestService implements ChildRuns {
         if (options != null) {
             run.parentRunId = options.parentRunId();
             run.parentNodeId = options.parentNodeId();
+            run.state.inheritedSecrets = options.inheritedSecrets();
         }
         return run;
     }

@@ -31,6 +31,7 @@ import dev.orchestrion.runner.engine.node.SetExecutor;
 import dev.orchestrion.runner.engine.node.SplitExecutor;
 import dev.orchestrion.runner.engine.node.StartExecutor;
 import dev.orchestrion.runner.engine.node.WaitForEventExecutor;
+import dev.orchestrion.runner.engine.state.Budgets;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.StepRecord;
 
@@ -46,11 +47,15 @@ final class EngineHarness {
     Instant now = Instant.parse("2026-03-02T10:00:00Z");
 
     EngineHarness(String definitionJson, Map<String, Object> params, NodeExecutor... extra) {
+        this(Budgets.DEFAULT, definitionJson, params, extra);
+    }
+
+    EngineHarness(Budgets budgets, String definitionJson, Map<String, Object> params, NodeExecutor... extra) {
         List<NodeExecutor> executors = new ArrayList<>(List.of(new StartExecutor(), new SetExecutor(), new IfExecutor(),
                 new ChooseExecutor(), new SplitExecutor(), new ForEachExecutor(), new DelayExecutor(),
                 new WaitForEventExecutor(), new EndExecutor(), new FailExecutor()));
         executors.addAll(List.of(extra));
-        this.engine = new RunEngine(new NodeExecutors(executors), new Expressions());
+        this.engine = new RunEngine(new NodeExecutors(executors), new Expressions(), budgets);
         try {
             WorkflowVersion version = JSON.readValue(definitionJson, WorkflowVersion.class);
             this.graph = WorkflowGraph.compile(new WorkflowVersion(UUID.randomUUID().toString(), 1, version.name(),

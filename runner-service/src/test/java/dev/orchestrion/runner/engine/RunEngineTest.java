@@ -389,7 +389,7 @@ class RunEngineTest {
         return h.run.result;
     }
 
-    private static String graph(String nodes, String connectors) {
+    static String graph(String nodes, String connectors) {
         String nodeList = nodes.strip();
         if (!nodeList.endsWith("]")) {
             nodeList = nodeList + "]";

@@ -46,7 +46,7 @@ class RunApiTest {
                 .body("status", equalTo("COMPLETED")).body("result.doubled", equalTo(150.0f))
                 .body("result.size", equalTo("large"));
         List<String> nodes = given().auth().oauth2(token).when().get("/workflows/{id}/steps", runId).then()
-                .statusCode(200).extract().path("nodeId");
+                .statusCode(200).extract().path("items.nodeId");
         assertThat(nodes).containsExactly("start", "double", "isLarge", "large", "end");
     }
 

@@ -25,7 +25,7 @@ public final class Expressions {
     /** The variables an expression sees (docs/node-types.md, "Expression context"). */
     public static final String[] MAP_VARIABLES = {"params", "case", "trigger", "vars", "nodes", "run"};
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.+?)}}", Pattern.DOTALL);
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.+?)}}", Pattern.DOTALL);
     private static final int MAX_CACHED = 10_000;
 
     private final Cel cel;

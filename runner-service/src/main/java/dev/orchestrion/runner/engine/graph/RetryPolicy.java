@@ -12,6 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public record RetryPolicy(int maxAttempts, Duration initialInterval, double multiplier, Duration maxInterval,
         double jitter, Set<String> retryOn) {
 
+    /** Failures that would repeat the same way however often they are tried: a node that exceeded a budget. */
+    private static final Set<String> NEVER_RETRIED = Set.of("budget");
+
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), 0.2,
             Set.of("any"));
 
@@ -32,6 +35,9 @@ public record RetryPolicy(int maxAttempts, Duration initialInterval, double mult
 
     /** Whether a failure of {@code kind} after {@code attempt} attempts is tried again. */
     public boolean retries(String kind, int attempt) {
+        if (NEVER_RETRIED.contains(kind)) {
+            return false;
+        }
         return attempt < maxAttempts && (retryOn.contains("any") || retryOn.contains(kind));
     }
 

@@ -21,6 +21,7 @@ public final class WorkflowGraph {
     private final Map<String, List<WorkflowVersion.DataConnector>> dataConnectorsByTarget;
     private final Map<String, RetryPolicy> retryPolicies;
     private final Set<String> redactedParameters;
+    private final RedactionPlan redactionPlan;
     private final String startNodeId;
     private final Duration timeout;
     private final boolean readsCase;
@@ -39,6 +40,7 @@ public final class WorkflowGraph {
                 Collectors.toUnmodifiableMap(WorkflowVersion.Node::id, n -> RetryPolicy.of(n.retry(), n.type())));
         this.redactedParameters = version.parameters().stream().filter(WorkflowVersion.Parameter::redacted)
                 .map(WorkflowVersion.Parameter::name).collect(Collectors.toUnmodifiableSet());
+        this.redactionPlan = RedactionPlan.of(version, redactedParameters);
         this.startNodeId = version.nodes().stream().filter(n -> "start".equals(n.type())).map(WorkflowVersion.Node::id)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("The version has no start node"));
         this.timeout = version.timeout() == null || version.timeout().isBlank()
@@ -86,6 +88,11 @@ public final class WorkflowGraph {
 
     public Set<String> redactedParameters() {
         return redactedParameters;
+    }
+
+    /** Which step inputs, outputs and result fields derive from redacted parameters (empty without any). */
+    public RedactionPlan redactionPlan() {
+        return redactionPlan;
     }
 
     /** Whether any expression reads the case, so a run needs the case's data (not only its existence). */

@@ -1,5 +1,6 @@
 package dev.orchestrion.runner.engine.node;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,8 +13,11 @@ public interface ChildRuns {
      * Starts a run of the definition's current published version for the same case, or answers the run already
      * started under {@code idempotencyKey}.
      *
+     * @param secrets values the child must mask like redacted parameters (the parent's secrets and what it derived
+     *        from them); empty for none
      * @return the child run's id
      */
     Uni<UUID> startChild(String tenant, String definitionId, UUID caseId, String environment,
-            Map<String, Object> parameters, UUID parentRunId, String parentNodeId, String idempotencyKey);
+            Map<String, Object> parameters, List<Object> secrets, UUID parentRunId, String parentNodeId,
+            String idempotencyKey);
 }

@@ -37,6 +37,7 @@ public class ForEachExecutor implements NodeExecutor {
             if (elements.isEmpty()) {
                 return new NodeResult.Completed("finished", result(0, List.of()));
             }
+            context.budget().stored("The items of forEach " + nodeId, elements);
             frames.add(new RunState.Frame(nodeId, elements));
             context.stateChanged();
             return new NodeResult.Completed("item", result(elements.size(), List.of()));
@@ -46,7 +47,9 @@ public class ForEachExecutor implements NodeExecutor {
         }
         RunState.Frame frame = frames.get(open);
         if (context.raw("collect") != null) {
-            frame.results.add(context.evaluate(context.raw("collect").asText()));
+            Object collected = context.evaluate(context.raw("collect").asText());
+            context.budget().stored("The collected value of forEach " + nodeId, collected);
+            frame.results.add(collected);
         }
         frame.index++;
         context.stateChanged();

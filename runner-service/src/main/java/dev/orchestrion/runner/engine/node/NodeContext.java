@@ -14,6 +14,7 @@ import dev.orchestrion.runner.engine.expression.Expressions;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
 import dev.orchestrion.runner.engine.state.RunState;
+import dev.orchestrion.runner.engine.state.StateBudget;
 
 /**
  * Everything a node executor may read: its node's properties (a data connector's value replaces the property it
@@ -31,12 +32,13 @@ public final class NodeContext {
     private final Expressions expressions;
     private final Instant now;
     private final int attempt;
+    private final StateBudget budget;
     private final Map<String, Object> fed = new HashMap<>();
     private final Map<String, Object> inputs = new LinkedHashMap<>();
     private Map<String, Object> activation;
 
     public NodeContext(RunInfo run, WorkflowGraph graph, WorkflowVersion.Node node, RunState state,
-            Expressions expressions, Instant now, int attempt) {
+            Expressions expressions, Instant now, int attempt, StateBudget budget) {
         this.run = run;
         this.graph = graph;
         this.node = node;
@@ -44,6 +46,7 @@ public final class NodeContext {
         this.expressions = expressions;
         this.now = now;
         this.attempt = attempt;
+        this.budget = budget;
         for (WorkflowVersion.DataConnector connector : graph.dataConnectorsInto(node.id())) {
             fed.put(connector.property(), DataPaths.read(state.nodes.get(connector.from()), connector.path()));
         }
@@ -80,6 +83,11 @@ public final class NodeContext {
 
     public int attempt() {
         return attempt;
+    }
+
+    /** What the run may still hold: an executor passes every value it stores in the state through it. */
+    public StateBudget budget() {
+        return budget;
     }
 
     /** The raw property as written in the definition (null when absent). */

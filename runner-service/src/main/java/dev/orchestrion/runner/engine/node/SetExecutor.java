@@ -24,6 +24,7 @@ public class SetExecutor implements NodeExecutor {
             for (JsonNode assignment : assignments) {
                 String name = assignment.path("name").asText();
                 Object value = context.evaluate(assignment.path("value").asText());
+                context.budget().stored("Assignment " + name + " of node " + context.node().id(), value);
                 assigned.put(name, value);
                 context.state().vars.put(name, value);
                 context.stateChanged();

@@ -1,12 +1,17 @@
 package dev.orchestrion.runner.engine.node;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.orchestrion.runner.engine.state.RunState;
 
 /**
  * Starts a child run of another active definition for the same case, with parameters from expressions. With
@@ -20,6 +25,30 @@ public class SubWorkflowExecutor implements NodeExecutor {
 
     public SubWorkflowExecutor(ChildRuns children) {
         this.children = children;
+    }
+
+    /** What the child must mask: this run's secrets, and the parameters it passes that derive from them. */
+    private static List<Object> secretsFor(NodeContext context, Map<String, Object> parameters) {
+        List<Object> secrets = new ArrayList<>();
+        RunState state = context.state();
+        context.graph().redactedParameters().forEach(name -> {
+            if (state.params.get(name) != null) {
+                secrets.add(state.params.get(name));
+            }
+        });
+        if (state.inheritedSecrets != null) {
+            secrets.addAll(state.inheritedSecrets);
+        }
+        if (secrets.isEmpty()) {
+            return secrets; // nothing here is secret, so nothing passed can derive from a secret
+        }
+        Set<List<String>> derived = context.graph().redactionPlan().maskedInputs(context.node().id());
+        parameters.forEach((name, value) -> {
+            if (value != null && derived.contains(List.of("parameters", name))) {
+                secrets.add(value);
+            }
+        });
+        return secrets;
     }
 
     @Override
@@ -42,10 +71,11 @@ public class SubWorkflowExecutor implements NodeExecutor {
         boolean wait = !Boolean.FALSE.equals(context.literal("wait"));
         context.record("parameters", parameters);
         String nodeId = context.node().id();
+        List<Object> secrets = secretsFor(context, parameters);
         return new NodeResult.Call(java.time.Duration.ofSeconds(30),
                 call -> children
                         .startChild(call.tenant(), definitionId, UUID.fromString(call.caseId()), call.environment(),
-                                parameters, UUID.fromString(call.runId()), nodeId, call.idempotencyKey())
+                                parameters, secrets, UUID.fromString(call.runId()), nodeId, call.idempotencyKey())
                         .map(childId -> {
                             if (wait) {
                                 return new NodeResult.WaitingForChild(childId.toString());

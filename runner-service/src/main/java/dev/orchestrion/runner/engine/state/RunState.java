@@ -43,6 +43,11 @@ public final class RunState {
     public boolean onErrorPath;
     /** The node that failed the run, kept for retry-from-failed. */
     public Failure failure;
+    /**
+     * Secrets a parent run passed to this child run (its redacted parameters' values, and parameters it derived from
+     * them): masked in what this run lets out like this run's own redacted parameters. Null for most runs.
+     */
+    public List<Object> inheritedSecrets;
 
     /** A forEach in progress. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
