@@ -41,6 +41,9 @@ public class ParameterSetEntity {
     @Column(nullable = false)
     public Instant createdAt;
 
+    /** The names of the redacted parameters as the set's schema declared them; null for sets stored before V3. */
+    public String[] redacted;
+
     /** Never prints the values: some parameters are redacted. */
     @Override
     public String toString() {

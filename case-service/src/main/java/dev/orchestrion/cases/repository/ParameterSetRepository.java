@@ -19,8 +19,9 @@ import dev.orchestrion.cases.model.ParameterSetEntity;
 public class ParameterSetRepository implements PanacheRepositoryBase<ParameterSetEntity, UUID> {
 
     private static final String INSERT = """
-            INSERT INTO parameter_sets (id, tenant, workflow_definition_id, definition_version, parameters, created_at)
-            VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)
+            INSERT INTO parameter_sets (id, tenant, workflow_definition_id, definition_version, parameters, created_at,
+                                        redacted)
+            VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7)
             """;
 
     /** Only if the Idempotency-Key is free (or expired): claiming it and storing the set happen together. */
@@ -28,8 +29,9 @@ public class ParameterSetRepository implements PanacheRepositoryBase<ParameterSe
             + """
                     , new_set AS (
                         INSERT INTO parameter_sets (id, tenant, workflow_definition_id, definition_version, parameters,
-                                                    created_at)
-                        SELECT $1::uuid, $2::varchar, $3::uuid, $4::int4, $5::text::jsonb, $6::timestamptz FROM claim
+                                                    created_at, redacted)
+                        SELECT $1::uuid, $2::varchar, $3::uuid, $4::int4, $5::text::jsonb, $6::timestamptz,
+                               $10::text[] FROM claim
                     )
                     SELECT count(*) FROM claim
                     """;
@@ -53,19 +55,22 @@ public class ParameterSetRepository implements PanacheRepositoryBase<ParameterSe
      * @return whether the set was stored: false only when {@code claim}'s key is already taken
      */
     public Uni<Boolean> insert(ParameterSetEntity set, String parametersJson, IdempotencyClaim claim) {
-        List<Object> values = new ArrayList<>(9);
+        List<Object> values = new ArrayList<>(10);
         values.add(set.id);
         values.add(set.tenant);
         values.add(set.workflowDefinitionId);
         values.add(set.definitionVersion);
         values.add(parametersJson);
         values.add(set.createdAt.atOffset(ZoneOffset.UTC));
+        String[] redacted = set.redacted;
         if (claim == null) {
+            values.add(redacted);
             return pool.preparedQuery(INSERT).execute(Tuple.from(values)).replaceWith(Boolean.TRUE);
         }
         values.add(claim.key());
         values.add(claim.requestHash());
         values.add(claim.expiresAt().atOffset(ZoneOffset.UTC));
+        values.add(redacted);
         return pool.preparedQuery(INSERT_CLAIMING_KEY).execute(Tuple.from(values))
                 .map(rows -> rows.iterator().next().getLong(0) > 0);
     }

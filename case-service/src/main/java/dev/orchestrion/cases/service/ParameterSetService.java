@@ -97,6 +97,7 @@ public class ParameterSetService {
             set.definitionVersion = schema.version();
             set.parameters = json.convertValue(result.values(), MAP);
             set.createdAt = now;
+            set.redacted = redactedNames(schema).toArray(String[]::new);
             return sets.insert(set, text(result.values()), claim).chain(stored -> {
                 if (stored) {
                     return Uni.createFrom().item(new Created(set, false, 201, schema));
@@ -137,17 +138,23 @@ public class ParameterSetService {
         if (revealRedacted) {
             return Uni.createFrom().item(set.parameters);
         }
+        if (set.redacted != null) {
+            // recorded when the set was stored: no call to definition-service, which may be down
+            return Uni.createFrom().item(masked(set.parameters, Set.of(set.redacted)));
+        }
         Uni<ParameterSchema> schema = knownSchema != null
                 ? Uni.createFrom().item(knownSchema)
                 : set.definitionVersion == null
                         ? schemas.current(tenant, set.workflowDefinitionId)
                         : schemas.ofVersion(tenant, set.workflowDefinitionId, set.definitionVersion);
-        return schema
-                .map(found -> masked(set.parameters,
-                        found.parameters().stream().filter(ParameterDeclaration::redacted)
-                                .map(ParameterDeclaration::name).collect(Collectors.toSet())))
+        return schema.map(found -> masked(set.parameters, Set.copyOf(redactedNames(found))))
                 .onFailure(e -> e instanceof ProblemException problem && problem.status() == 404)
                 .recoverWithItem(() -> masked(set.parameters, set.parameters.keySet()));
+    }
+
+    private static List<String> redactedNames(ParameterSchema schema) {
+        return schema.parameters().stream().filter(ParameterDeclaration::redacted).map(ParameterDeclaration::name)
+                .toList();
     }
 
     private static Map<String, Object> masked(Map<String, Object> parameters, Set<String> redacted) {
