@@ -1,5 +1,6 @@
 package dev.orchestrion.runner.webhook.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,8 +76,22 @@ public class SigningSecretCipher {
         return secret;
     }
 
-    /** The secrets that sign a delivery, in clear. */
+    /**
+     * The secrets that sign a delivery, in clear. The current one must decrypt; a previous one that does not (stored
+     * under a key since replaced, then rotated away) is left out, since no receiver can be given its signature.
+     */
     public List<String> open(SigningSecrets secrets) {
-        return secrets.stored().stream().map(stored -> open(stored, secrets.owner())).toList();
+        List<String> stored = secrets.stored();
+        List<String> opened = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            try {
+                opened.add(open(stored.get(i), secrets.owner()));
+            } catch (IllegalStateException e) {
+                if (i == 0) {
+                    throw e;
+                }
+            }
+        }
+        return opened;
     }
 }

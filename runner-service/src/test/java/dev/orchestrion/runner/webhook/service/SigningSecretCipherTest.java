@@ -77,6 +77,20 @@ class SigningSecretCipherTest {
                 .as("the previous one after its grace period").containsExactly(current);
     }
 
+    @Test
+    void aPreviousSecretThatNoLongerDecryptsIsLeftOutButTheCurrentOneMustDecrypt() {
+        SigningSecretCipher replacedKey = new SigningSecretCipher(
+                new CredentialCipher(randomKey(), SigningSecretCipher.KEY));
+        String lost = replacedKey.seal(WebhookSignature.newSecret(), owner);
+        String current = WebhookSignature.newSecret();
+        Instant now = Instant.now();
+
+        assertThat(cipher.open(SigningSecrets.of(owner, cipher.seal(current, owner), lost, now.plusSeconds(60), now)))
+                .containsExactly(current);
+        assertThatThrownBy(() -> cipher.open(SigningSecrets.of(owner, lost, null, null, now)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be decrypted");
+    }
+
     private static String randomKey() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
