@@ -1,6 +1,7 @@
 #!/bin/sh
 # Development only. Creates each Secret in /out unless it exists: an existing key is never replaced, because tokens
-# signed with it and connection credentials encrypted with it would stop working. Delete a Secret to rotate it.
+# signed with it and the connection credentials and webhook secrets encrypted with it would stop working. Delete a
+# Secret to rotate it.
 set -eu
 sa=/var/run/secrets/kubernetes.io/serviceaccount
 namespace=$(cat "$sa/namespace")

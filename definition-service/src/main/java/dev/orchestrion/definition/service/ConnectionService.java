@@ -24,6 +24,7 @@ import dev.orchestrion.definition.model.Connection.SealedCredentials;
 import dev.orchestrion.definition.model.Credentials;
 import dev.orchestrion.definition.repository.ConnectionRepository;
 import dev.orchestrion.definition.rest.ConnectionRequest;
+import dev.orchestrion.support.crypto.CredentialCipher;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
 import dev.orchestrion.support.problem.ProblemException;

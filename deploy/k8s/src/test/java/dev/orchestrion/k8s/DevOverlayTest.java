@@ -155,7 +155,8 @@ class DevOverlayTest {
             String file = environment.get(variable).substring(environment.get(variable).lastIndexOf('/') + 1);
             assertThat(scripts).as(variable).contains(file);
         }
-        assertThat(scripts).contains("ORCHESTRION_CONNECTIONS_ENCRYPTION_KEY");
+        assertThat(scripts).contains("ORCHESTRION_CONNECTIONS_ENCRYPTION_KEY",
+                "ORCHESTRION_RUNNER_SECRETS_ENCRYPTION_KEY");
     }
 
     private static JsonNode single(String kind) {

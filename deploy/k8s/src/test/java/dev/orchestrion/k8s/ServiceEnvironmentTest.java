@@ -73,7 +73,7 @@ class ServiceEnvironmentTest {
                 .map(Platform.EnvVariable::name))
                 .contains("KAFKA_BOOTSTRAP_SERVERS", "RUNNER_DB_URL", "RUNNER_DB_JDBC_URL",
                         "ORCHESTRION_JWT_PUBLIC_KEY_LOCATION", "ORCHESTRION_JWT_PRIVATE_KEY_LOCATION",
-                        "DEFINITION_SERVICE_URL", "CASE_SERVICE_URL")
+                        "DEFINITION_SERVICE_URL", "CASE_SERVICE_URL", "ORCHESTRION_RUNNER_SECRETS_ENCRYPTION_KEY")
                 .doesNotContain("ORCHESTRION_JSON_LOGS");
         assertThat(Platform.environmentVariables("definition-service").stream().filter(Platform.EnvVariable::mustBeSet)
                 .map(Platform.EnvVariable::name)).contains("MONGODB_URI", "ORCHESTRION_CONNECTIONS_ENCRYPTION_KEY");

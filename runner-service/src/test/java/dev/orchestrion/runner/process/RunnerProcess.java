@@ -29,6 +29,9 @@ import dev.orchestrion.testsupport.TestTokens;
  */
 public final class RunnerProcess implements AutoCloseable {
 
+    /** The instances of a test share one key, as a deployment's do (the test profile's, public). */
+    private static final String TEST_SECRETS_KEY = "ZGV2LW9ubHktcnVubmVyLXNlY3JldHMta2V5LTMyYnk=";
+
     private final String name;
     private final int port;
     private final Path log;
@@ -68,6 +71,8 @@ public final class RunnerProcess implements AutoCloseable {
             properties.put("quarkus.rest-client.case-service.url", peersUrl);
             properties.put("quarkus.rest-client.content-service.url", peersUrl);
             properties.put("orchestrion.outbound.allow-loopback", "true");
+            // The packaged runner runs in prod mode, where the key has no default: the test profile's key.
+            properties.put("orchestrion.runner.secrets.encryption-key", TEST_SECRETS_KEY);
             properties.putAll(extra);
             List<String> command = new ArrayList<>(
                     List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",

@@ -3,6 +3,7 @@ package dev.orchestrion.runner.webhook.mapping;
 import java.time.Instant;
 import java.util.List;
 
+import dev.orchestrion.runner.webhook.model.CreatedWebhook;
 import dev.orchestrion.runner.webhook.model.Delivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.model.WebhookSubscription;
@@ -20,9 +21,10 @@ public final class WebhookMapper {
                 s.updatedAt);
     }
 
-    /** The answer to a create: the only time the secret is shown. */
-    public static WebhookResponse toCreated(WebhookSubscription s) {
-        return new WebhookResponse(s.id, s.url, List.of(s.events), s.description, s.secret, null, s.createdAt,
+    /** The answer to a create: the only time the secret is shown (in clear; it is stored encrypted). */
+    public static WebhookResponse toCreated(CreatedWebhook created) {
+        WebhookSubscription s = created.subscription();
+        return new WebhookResponse(s.id, s.url, List.of(s.events), s.description, created.secret(), null, s.createdAt,
                 s.updatedAt);
     }
 

@@ -1,8 +1,6 @@
 package dev.orchestrion.runner.webhook.model;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -16,7 +14,9 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A tenant's wish to receive some run events at a URL, signed with its secret (Standard Webhooks). After a rotation
- * the previous secret still verifies until {@code previousSecretExpiresAt}.
+ * the previous secret still verifies until {@code previousSecretExpiresAt}. Both secrets are stored encrypted
+ * ({@code SigningSecretCipher}, owner {@link SigningSecrets#subscriptionOwner}); they are never returned after the
+ * answer that created them.
  */
 @Entity
 @Table(name = "webhook_subscriptions")
@@ -52,25 +52,4 @@ public class WebhookSubscription {
 
     @Version
     public long version;
-
-    /** The secrets a receiver may verify with now: the current one, and the previous one during its grace period. */
-    public List<String> signingSecrets(Instant now) {
-        return SigningSecrets.of(secret, previousSecret, previousSecretExpiresAt, now);
-    }
-
-    /** Which secrets sign a delivery. */
-    public static final class SigningSecrets {
-
-        private SigningSecrets() {
-        }
-
-        public static List<String> of(String current, String previous, Instant previousExpiresAt, Instant now) {
-            List<String> secrets = new ArrayList<>(2);
-            secrets.add(current);
-            if (previous != null && previousExpiresAt != null && previousExpiresAt.isAfter(now)) {
-                secrets.add(previous);
-            }
-            return secrets;
-        }
-    }
 }

@@ -24,11 +24,12 @@ import dev.orchestrion.runner.rest.Page;
 import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
 import dev.orchestrion.runner.webhook.model.Delivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
-import dev.orchestrion.runner.webhook.model.WebhookSubscription;
+import dev.orchestrion.runner.webhook.model.SigningSecrets;
 
 /**
  * Webhook deliveries and their attempts ({@code webhook_deliveries}, {@code webhook_attempts}), the subscriptions
- * and callback secrets the delivery path reads, through the reactive SQL client.
+ * and callback secrets the delivery path reads, through the reactive SQL client. Secrets are read and written as
+ * stored (encrypted): the service layer seals and opens them.
  */
 @ApplicationScoped
 public class DeliveryRepository {
@@ -37,7 +38,7 @@ public class DeliveryRepository {
             + "attempts, next_attempt_at, created_at, updated_at, delivered_at, last_status_code, last_error";
 
     /** A subscription as the delivery path needs it. */
-    public record Subscriber(UUID id, String tenant, String url, Set<String> events, List<String> secrets,
+    public record Subscriber(UUID id, String tenant, String url, Set<String> events, SigningSecrets secrets,
             Instant createdAt) {
     }
 
@@ -58,9 +59,10 @@ public class DeliveryRepository {
                 .execute(Tuple.of(tenants.toArray(String[]::new))).map(rows -> {
                     List<Subscriber> found = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        found.add(new Subscriber(row.getUUID("id"), row.getString("tenant"), row.getString("url"),
+                        UUID id = row.getUUID("id");
+                        found.add(new Subscriber(id, row.getString("tenant"), row.getString("url"),
                                 Set.of(row.getArrayOfStrings("events")),
-                                WebhookSubscription.SigningSecrets.of(row.getString("secret"),
+                                SigningSecrets.of(SigningSecrets.subscriptionOwner(id), row.getString("secret"),
                                         row.getString("previous_secret"),
                                         instant(row.getOffsetDateTime("previous_secret_expires_at")), now),
                                 instant(row.getOffsetDateTime("created_at"))));
@@ -85,9 +87,10 @@ public class DeliveryRepository {
     }
 
     /**
-     * The callback signing secrets of the tenants, creating one (from {@code fresh}) for a tenant that has none yet.
+     * The callback signing secrets of the tenants, creating one (from {@code fresh}, as stored) for a tenant that has
+     * none yet.
      */
-    public Uni<Map<String, List<String>>> callbackSecrets(SqlClient client, Map<String, String> fresh, Instant now) {
+    public Uni<Map<String, SigningSecrets>> callbackSecrets(SqlClient client, Map<String, String> fresh, Instant now) {
         if (fresh.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -103,10 +106,11 @@ public class DeliveryRepository {
                                 + "WHERE tenant = ANY($1)")
                         .execute(Tuple.of((Object) tenants)))
                 .map(rows -> {
-                    Map<String, List<String>> byTenant = new HashMap<>();
+                    Map<String, SigningSecrets> byTenant = new HashMap<>();
                     for (Row row : rows) {
-                        byTenant.put(row.getString("tenant"),
-                                WebhookSubscription.SigningSecrets.of(row.getString("secret"),
+                        String tenant = row.getString("tenant");
+                        byTenant.put(tenant,
+                                SigningSecrets.of(SigningSecrets.callbackOwner(tenant), row.getString("secret"),
                                         row.getString("previous_secret"),
                                         instant(row.getOffsetDateTime("previous_secret_expires_at")), now));
                     }
@@ -114,7 +118,10 @@ public class DeliveryRepository {
                 });
     }
 
-    /** Rotates the tenant's callback secret; the previous one verifies until {@code previousExpiresAt}. */
+    /**
+     * Rotates the tenant's callback secret ({@code secret} as stored); the previous one verifies until
+     * {@code previousExpiresAt}.
+     */
     public Uni<Void> rotateCallbackSecret(SqlClient client, String tenant, String secret, Instant now,
             Instant previousExpiresAt) {
         return client
@@ -203,13 +210,16 @@ public class DeliveryRepository {
                     List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         String secret = row.getString("secret");
-                        claimed.add(new ClaimedDelivery(row.getUUID("id"), row.getString("tenant"),
-                                row.getString("target"), row.getString("url"), row.getString("payload"),
-                                row.getInteger("round_attempts"), token,
+                        String tenant = row.getString("tenant");
+                        UUID subscription = row.getUUID("subscription_id");
+                        String owner = subscription != null
+                                ? SigningSecrets.subscriptionOwner(subscription)
+                                : SigningSecrets.callbackOwner(tenant);
+                        claimed.add(new ClaimedDelivery(row.getUUID("id"), tenant, row.getString("target"),
+                                row.getString("url"), row.getString("payload"), row.getInteger("round_attempts"), token,
                                 secret == null
-                                        ? List.of()
-                                        : WebhookSubscription.SigningSecrets.of(secret,
-                                                row.getString("previous_secret"),
+                                        ? SigningSecrets.NONE
+                                        : SigningSecrets.of(owner, secret, row.getString("previous_secret"),
                                                 instant(row.getOffsetDateTime("previous_secret_expires_at")), now),
                                 row.getString("traceparent")));
                     }

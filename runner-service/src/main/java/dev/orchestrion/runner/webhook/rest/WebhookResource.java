@@ -65,7 +65,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Bad URL, a URL whose host resolves to an address the outbound guard refuses (loopback, private, link-local, ...), or unknown event types")
     public Uni<Response> create(@Valid @NotNull CreateWebhookRequest request) {
         return webhooks.create(caller.tenant(), request)
-                .map(s -> Response.created(URI.create("/webhooks/" + s.id)).entity(WebhookMapper.toCreated(s)).build());
+                .map(created -> Response.created(URI.create("/webhooks/" + created.subscription().id))
+                        .entity(WebhookMapper.toCreated(created)).build());
     }
 
     @GET

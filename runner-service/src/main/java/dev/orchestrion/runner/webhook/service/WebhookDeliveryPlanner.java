@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.WebhookConfig;
 import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
+import dev.orchestrion.runner.webhook.model.SigningSecrets;
 import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
 
 /**
@@ -32,13 +33,15 @@ public class WebhookDeliveryPlanner {
     private final DeliveryRepository deliveries;
     private final WebhookDispatcher dispatcher;
     private final WebhookConfig config;
+    private final SigningSecretCipher cipher;
 
     public WebhookDeliveryPlanner(Pool pool, DeliveryRepository deliveries, WebhookDispatcher dispatcher,
-            WebhookConfig config) {
+            WebhookConfig config, SigningSecretCipher cipher) {
         this.pool = pool;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
         this.config = config;
+        this.cipher = cipher;
     }
 
     /** Plans (and starts) the deliveries of a batch of events; completes once they are stored. */
@@ -60,23 +63,24 @@ public class WebhookDeliveryPlanner {
                         .chain(callbackSecrets -> store(plan(events, subscribers, callbacks, callbackSecrets), now))));
     }
 
-    private Uni<Map<String, List<String>>> callbackSecrets(List<RunEventForWebhooks> events,
+    private Uni<Map<String, SigningSecrets>> callbackSecrets(List<RunEventForWebhooks> events,
             Map<UUID, String> callbacks, Instant now) {
         Map<String, String> fresh = new HashMap<>();
         for (RunEventForWebhooks event : events) {
             if (callbacks.containsKey(event.runId())) {
-                fresh.computeIfAbsent(event.tenant(), t -> WebhookSignature.newSecret());
+                fresh.computeIfAbsent(event.tenant(),
+                        t -> cipher.seal(WebhookSignature.newSecret(), SigningSecrets.callbackOwner(t)));
             }
         }
         return deliveries.callbackSecrets(pool, fresh, now);
     }
 
     /** A delivery to create, with the secrets to sign it if it is sent at once. */
-    private record Planned(DeliveryRepository.NewDelivery delivery, List<String> secrets) {
+    private record Planned(DeliveryRepository.NewDelivery delivery, SigningSecrets secrets) {
     }
 
     private static List<Planned> plan(List<RunEventForWebhooks> events, List<DeliveryRepository.Subscriber> subscribers,
-            Map<UUID, String> callbacks, Map<String, List<String>> callbackSecrets) {
+            Map<UUID, String> callbacks, Map<String, SigningSecrets> callbackSecrets) {
         Map<String, List<DeliveryRepository.Subscriber>> byTenant = new HashMap<>();
         subscribers.forEach(s -> byTenant.computeIfAbsent(s.tenant(), t -> new ArrayList<>()).add(s));
         List<Planned> planned = new ArrayList<>();
@@ -98,7 +102,7 @@ public class WebhookDeliveryPlanner {
                         new DeliveryRepository.NewDelivery(deliveryId(event.eventId(), "callback"), event.tenant(),
                                 null, callback, callbackTarget(callback), event.eventId(), event.type(), event.runId(),
                                 body == null ? event.body() : body, null, event.traceparent()),
-                        callbackSecrets.getOrDefault(event.tenant(), List.of())));
+                        callbackSecrets.getOrDefault(event.tenant(), SigningSecrets.NONE)));
             }
         }
         return planned;

@@ -59,13 +59,14 @@ public class WebhookDispatcher {
     private final DeliveryRepository deliveries;
     private final WebhookConfig config;
     private final RetrySchedule retries;
+    private final SigningSecretCipher cipher;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     private final RunTracing tracing;
     private final RunMetrics metrics;
 
     public WebhookDispatcher(Vertx vertx, Pool pool, DeliveryRepository deliveries, OutboundTargets targets,
-            WebhookConfig config, RunTracing tracing, RunMetrics metrics) {
+            WebhookConfig config, SigningSecretCipher cipher, RunTracing tracing, RunMetrics metrics) {
         this.tracing = tracing;
         this.metrics = metrics;
         this.client = new GuardedWebClient(vertx, targets, new WebClientOptions().setMaxPoolSize(256).setKeepAlive(true)
@@ -74,6 +75,7 @@ public class WebhookDispatcher {
         this.deliveries = deliveries;
         this.config = config;
         this.retries = RetrySchedule.of(config.retry());
+        this.cipher = cipher;
     }
 
     /** Takes a slot of the target if it has one free; a taken slot must be given back with {@link #release}. */
@@ -171,9 +173,15 @@ public class WebhookDispatcher {
         if (delivery.secrets().isEmpty()) {
             return Uni.createFrom().failure(new IllegalStateException("No signing secret"));
         }
+        List<String> secrets;
+        try {
+            secrets = cipher.open(delivery.secrets());
+        } catch (IllegalStateException e) {
+            return Uni.createFrom().failure(e);
+        }
         long timestamp = Instant.now().getEpochSecond();
         String webhookId = delivery.id().toString();
-        String signature = WebhookSignature.header(delivery.secrets(), webhookId, timestamp, delivery.payload());
+        String signature = WebhookSignature.header(secrets, webhookId, timestamp, delivery.payload());
         Duration timeout = config.timeout();
         return client.request(HttpMethod.POST, url).chain(pinned -> {
             HttpRequest<Void> request = pinned.as(BodyCodec.none());

@@ -19,8 +19,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.WebhookConfig;
 import dev.orchestrion.runner.rest.Page;
+import dev.orchestrion.runner.webhook.model.CreatedWebhook;
 import dev.orchestrion.runner.webhook.model.Delivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
+import dev.orchestrion.runner.webhook.model.SigningSecrets;
 import dev.orchestrion.runner.webhook.model.WebhookSubscription;
 import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
 import dev.orchestrion.runner.webhook.repository.WebhookSubscriptionRepository;
@@ -31,7 +33,10 @@ import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
-/** Webhook subscriptions of the caller's tenant, their secrets, and the delivery log. */
+/**
+ * Webhook subscriptions of the caller's tenant, their secrets, and the delivery log. Secrets are stored encrypted
+ * ({@link SigningSecretCipher}) and shown only in the answer that creates or rotates them.
+ */
 @ApplicationScoped
 public class WebhookService {
 
@@ -42,18 +47,20 @@ public class WebhookService {
     private final Pool pool;
     private final WebhookConfig config;
     private final OutboundTargets targets;
+    private final SigningSecretCipher cipher;
 
     public WebhookService(WebhookSubscriptionRepository subscriptions, DeliveryRepository deliveries, Pool pool,
-            WebhookConfig config, OutboundTargets targets) {
+            WebhookConfig config, OutboundTargets targets, SigningSecretCipher cipher) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.pool = pool;
         this.config = config;
         this.targets = targets;
+        this.cipher = cipher;
     }
 
     /** Subscribes the URL, unless the outbound guard would refuse to call it (400 naming {@code url}). */
-    public Uni<WebhookSubscription> create(String tenant, CreateWebhookRequest request) {
+    public Uni<CreatedWebhook> create(String tenant, CreateWebhookRequest request) {
         String[] events = checkedEvents(request.events());
         // Resolved before the transaction opens: DNS never holds a database connection.
         return targets.requireAllowed(List.of(SavedTarget.url("url", request.url())))
@@ -64,10 +71,11 @@ public class WebhookService {
                     s.url = request.url();
                     s.events = events;
                     s.description = request.description();
-                    s.secret = WebhookSignature.newSecret();
+                    String secret = WebhookSignature.newSecret();
+                    s.secret = cipher.seal(secret, SigningSecrets.subscriptionOwner(s.id));
                     s.createdAt = now();
                     s.updatedAt = s.createdAt;
-                    return subscriptions.persist(s);
+                    return subscriptions.persist(s).map(created -> new CreatedWebhook(created, secret));
                 }));
     }
 
@@ -102,17 +110,21 @@ public class WebhookService {
         return get(tenant, id).chain(subscriptions::delete);
     }
 
-    /** A new secret; the old one keeps verifying for the grace period (both signatures are sent meanwhile). */
+    /**
+     * A new secret; the old one keeps verifying for the grace period (both signatures are sent meanwhile). The old
+     * one moves as stored: both are encrypted for the same subscription.
+     */
     @WithTransaction
     public Uni<SecretResponse> rotate(String tenant, UUID id, String gracePeriod) {
         Duration grace = grace(gracePeriod);
         return get(tenant, id).map(s -> {
             Instant now = now();
+            String secret = WebhookSignature.newSecret();
             s.previousSecret = s.secret;
             s.previousSecretExpiresAt = now.plus(grace);
-            s.secret = WebhookSignature.newSecret();
+            s.secret = cipher.seal(secret, SigningSecrets.subscriptionOwner(s.id));
             s.updatedAt = now;
-            return new SecretResponse(s.secret, s.previousSecretExpiresAt);
+            return new SecretResponse(secret, s.previousSecretExpiresAt);
         });
     }
 
@@ -121,8 +133,8 @@ public class WebhookService {
         Duration grace = grace(gracePeriod);
         Instant now = now();
         String secret = WebhookSignature.newSecret();
-        return deliveries.rotateCallbackSecret(pool, tenant, secret, now, now.plus(grace))
-                .map(ignored -> new SecretResponse(secret, now.plus(grace)));
+        return deliveries.rotateCallbackSecret(pool, tenant, cipher.seal(secret, SigningSecrets.callbackOwner(tenant)),
+                now, now.plus(grace)).map(ignored -> new SecretResponse(secret, now.plus(grace)));
     }
 
     /** The delivery log of one subscription, newest first. */

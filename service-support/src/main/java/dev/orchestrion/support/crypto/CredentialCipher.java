@@ -1,4 +1,4 @@
-package dev.orchestrion.definition.service;
+package dev.orchestrion.support.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,38 +11,39 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.orchestrion.definition.config.ConnectionsConfig;
-
 /**
- * Encrypts connection credentials at rest with AES-256-GCM: a random 96-bit nonce per value, a 128-bit tag, and the
- * tenant, connection id and environment as associated data so that a ciphertext cannot be moved to another
- * connection. Stored as base64 of nonce and ciphertext.
+ * Encrypts credentials at rest with AES-256-GCM: a random 96-bit nonce per value, a 128-bit tag, and associated data
+ * naming what the value belongs to (a tenant, a record id...) so that a ciphertext cannot be moved to another record.
+ * Stored as base64 of nonce and ciphertext. One implementation for every service; each service binds its own key
+ * (definition-service {@code orchestrion.connections.encryption-key}, runner-service
+ * {@code orchestrion.runner.secrets.encryption-key}) and constructs one cipher from it.
  */
-@ApplicationScoped
-public class CredentialCipher {
+public final class CredentialCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final int KEY_BYTES = 32;
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    public CredentialCipher(ConnectionsConfig config) {
-        this.key = keyFrom(config.encryptionKey());
+    /**
+     * @param base64Key base64 of the 32-byte AES key
+     * @param keyName the configuration key it came from, named in the error when it is not a usable key
+     */
+    public CredentialCipher(String base64Key, String keyName) {
+        this.key = keyFrom(base64Key, keyName);
     }
 
-    static SecretKey keyFrom(String base64) {
+    static SecretKey keyFrom(String base64, String keyName) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64 == null ? "" : base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("orchestrion.connections.encryption-key is not base64", e);
+            throw new IllegalStateException(keyName + " is not base64", e);
         }
-        if (bytes.length != 32) {
-            throw new IllegalStateException(
-                    "orchestrion.connections.encryption-key must be base64 of 32 bytes, it has " + bytes.length);
+        if (bytes.length != KEY_BYTES) {
+            throw new IllegalStateException(keyName + " must be base64 of 32 bytes, it has " + bytes.length);
         }
         return new SecretKeySpec(bytes, "AES");
     }
@@ -62,6 +63,10 @@ public class CredentialCipher {
         }
     }
 
+    /**
+     * The plaintext of a value {@link #encrypt} made with the same associated data; an {@link IllegalStateException}
+     * when the value was altered, belongs to other associated data, or was encrypted with another key.
+     */
     public String decrypt(String stored, String associatedData) {
         try {
             byte[] bytes = Base64.getDecoder().decode(stored);
