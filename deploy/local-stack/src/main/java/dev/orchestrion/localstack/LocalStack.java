@@ -174,13 +174,23 @@ public final class LocalStack implements AutoCloseable {
 
         public static final Ports RANDOM = new Ports(0, 0, 0, 0);
 
+        /**
+         * The ports the environment names; the KRaft controller port follows the broker's (broker + 1) unless named,
+         * so that moving {@code ORCHESTRION_KAFKA_PORT} alone is enough to run a second stack beside the first.
+         */
         static Ports fromEnvironment() {
-            return new Ports(env("ORCHESTRION_KAFKA_PORT", 19092), env("ORCHESTRION_KAFKA_CONTROLLER_PORT", 19093),
-                    env("ORCHESTRION_POSTGRES_PORT", 15432), env("ORCHESTRION_MONGO_PORT", 17017));
+            return from(System::getenv);
         }
 
-        private static int env(String name, int fallback) {
-            String value = System.getenv(name);
+        static Ports from(java.util.function.UnaryOperator<String> environment) {
+            int kafka = port(environment, "ORCHESTRION_KAFKA_PORT", 19092);
+            return new Ports(kafka, port(environment, "ORCHESTRION_KAFKA_CONTROLLER_PORT", kafka + 1),
+                    port(environment, "ORCHESTRION_POSTGRES_PORT", 15432),
+                    port(environment, "ORCHESTRION_MONGO_PORT", 17017));
+        }
+
+        private static int port(java.util.function.UnaryOperator<String> environment, String name, int fallback) {
+            String value = environment.apply(name);
             return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
         }
     }
