@@ -14,12 +14,13 @@ import dev.orchestrion.runner.engine.node.CallContext;
 import dev.orchestrion.runner.engine.node.NodeContext;
 import dev.orchestrion.runner.engine.node.NodeExecutors;
 import dev.orchestrion.runner.engine.node.NodeResult;
+import dev.orchestrion.runner.engine.node.StateChange;
 import dev.orchestrion.runner.engine.node.WaitForEventExecutor;
 import dev.orchestrion.runner.engine.state.BudgetExceededException;
 import dev.orchestrion.runner.engine.state.Budgets;
-import dev.orchestrion.runner.engine.state.RunState;
 import dev.orchestrion.runner.engine.state.StateBudget;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.model.StepRecord;
 import dev.orchestrion.runner.model.StepStatus;
@@ -96,9 +97,8 @@ public final class RunEngine {
 
         void start() {
             if (run.status == RunStatus.PENDING) {
-                run.moveTo(RunStatus.RUNNING);
-                run.startedAt = now;
-                state.next = graph.startNodeId();
+                run.started(now);
+                state.begin(graph.startNodeId());
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("startedAt", now.toString());
                 data.put("parentRunId", run.parentRunId == null ? null : run.parentRunId.toString());
@@ -119,40 +119,40 @@ public final class RunEngine {
             if (run.status.isTerminal()) {
                 return;
             }
-            RunState.Wait wait = state.waiting;
+            RunState.Wait wait = state.waiting();
             switch (reason) {
                 case "continue" -> {
                     // nothing to apply: the loop below continues where the last stretch yielded
                 }
                 case "signal" -> {
-                    if (wait != null && wait.kind == RunState.WaitKind.SIGNAL
-                            && wait.signal.equals(resume.signalName())) {
-                        resolveWait(WaitForEventExecutor.received(wait.signal, resume.signalData()));
+                    if (wait != null && wait.kind() == RunState.WaitKind.SIGNAL
+                            && wait.signal().equals(resume.signalName())) {
+                        resolveWait(WaitForEventExecutor.received(wait.signal(), resume.signalData()));
                     } else {
                         keep("Signal " + resume.signalName(), resume.signalData(),
-                                () -> state.signals.add(new RunState.Signal(resume.signalName(), resume.signalData())));
+                                () -> state.signalKept(resume.signalName(), resume.signalData()));
                     }
                 }
                 case "timer" -> {
                     if (RUN_TIMEOUT_WAIT.equals(resume.waitId())) {
                         timeOut();
-                    } else if (wait != null && wait.id.equals(resume.waitId())) {
+                    } else if (wait != null && wait.id().equals(resume.waitId())) {
                         onTimer(wait);
                     }
                 }
                 case "node-result" -> {
-                    if (wait != null && wait.kind == RunState.WaitKind.CALL && wait.id.equals(resume.waitId())) {
+                    if (wait != null && wait.kind() == RunState.WaitKind.CALL && wait.id().equals(resume.waitId())) {
                         resolveWait(CallOutcomes.toResult(resume.outcome()));
                     }
                 }
                 case "child-ended" -> {
-                    if (wait != null && wait.kind == RunState.WaitKind.CHILD
-                            && wait.childRunId.equals(resume.childRunId())) {
+                    if (wait != null && wait.kind() == RunState.WaitKind.CHILD
+                            && wait.childRunId().equals(resume.childRunId())) {
                         resolveWait(CallOutcomes.childResult(resume.childRunId(), resume.outcome()));
                     } else if (resume.childRunId() != null) {
                         // The child ended before the start call's result told this run its id: keep its outcome.
                         keep("The outcome of child run " + resume.childRunId(), resume.outcome(),
-                                () -> state.endedChildren.put(resume.childRunId(), resume.outcome()));
+                                () -> state.childEndedEarly(resume.childRunId(), resume.outcome()));
                     }
                 }
                 default -> throw new IllegalArgumentException("Unknown resume reason " + reason);
@@ -164,9 +164,8 @@ public final class RunEngine {
                 return;
             }
             stopCurrentWait(StepStatus.CANCELLED, "The run was cancelled");
-            run.moveTo(RunStatus.CANCELLED);
-            run.endedAt = now;
-            state.next = null;
+            run.cancelled(now);
+            state.cancelled();
             checkpoint.clearAllTimers();
             Map<String, Object> data = terminalData("CANCELLED");
             data.put("reason", reason);
@@ -176,17 +175,18 @@ public final class RunEngine {
 
         void runUntilBlocked() {
             int executed = 0;
-            while (run.status == RunStatus.RUNNING && state.next != null && state.waiting == null) {
+            while (run.status == RunStatus.RUNNING && state.next() != null && state.waiting() == null) {
                 if (executed++ >= MAX_NODES_PER_STRETCH) {
                     checkpoint.command(run.id, run.tenant,
                             new EngineCommand.Resume("continue", null, null, null, null, null));
                     return;
                 }
-                String nodeId = state.next;
+                String nodeId = state.next();
                 WorkflowVersion.Node node = graph.node(nodeId);
-                int attempt = state.attempts.getOrDefault(nodeId, 1);
-                int seq = state.nextStep++;
-                int execution = state.executions.merge(nodeId, 1, Integer::sum);
+                RunState.StepStarted step = state.stepStarted(nodeId);
+                int attempt = step.attempt();
+                int seq = step.step();
+                int execution = step.execution();
                 checkpoint.event("node-started", now, nodeData(node, attempt, Map.of("startedAt", now.toString())));
                 NodeContext context = new NodeContext(info(), graph, node, state, expressions, now, attempt, budget);
                 NodeResult result;
@@ -210,22 +210,26 @@ public final class RunEngine {
         private void handle(WorkflowVersion.Node node, int seq, int attempt, Instant startedAt,
                 Map<String, Object> inputs, NodeResult outcome) {
             String nodeId = node.id();
+            if (outcome instanceof NodeResult.Completed completed && completed.change() != null) {
+                apply(completed.change());
+            }
             NodeResult result = withinBudget(node, outcome);
             if (result instanceof NodeResult.Completed completed) {
-                state.nodes.put(nodeId, completed.data());
-                state.attempts.remove(nodeId);
+                state.nodeCompleted(nodeId, completed.data());
                 checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.COMPLETED, startedAt, now,
                         inputs, redactor.outputs(nodeId, completed.data()), completed.output(), null));
                 checkpoint.event("node-completed", now,
                         nodeData(node, attempt, timing(startedAt, Map.of("output", completed.output()))));
-                Decision decision = Decider.afterCompleted(graph, state, nodeId, completed.output());
+                RunState.Frame loop = state.innermostFrame();
+                Decision decision = Decider.afterCompleted(graph, nodeId, completed.output(),
+                        loop == null ? null : loop.nodeId());
                 if (decision instanceof Decision.Execute execute) {
-                    state.next = execute.nodeId();
+                    state.goTo(execute.nodeId());
                 } else {
                     complete(Map.of());
                 }
             } else if (result instanceof NodeResult.Failed failed) {
-                Decision decision = Decider.afterFailure(graph, state, nodeId, attempt, failed.kind());
+                Decision decision = Decider.afterFailure(graph, nodeId, attempt, failed.kind(), state.onErrorPath());
                 String message = redactor.message(nodeId, failed.message());
                 Map<String, Object> error = error(message, failed.code(), null);
                 checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.FAILED, startedAt, now,
@@ -233,41 +237,35 @@ public final class RunEngine {
                 checkpoint.event("node-failed", now, nodeData(node, attempt,
                         timing(startedAt, Map.of("error", error, "willRetry", decision instanceof Decision.Retry))));
                 if (decision instanceof Decision.Retry retry) {
-                    state.attempts.put(nodeId, attempt + 1);
-                    RunState.Wait wait = newWait(RunState.WaitKind.RETRY, node, seq, attempt);
-                    wait.until = now.plus(retry.after()).toString();
-                    state.waiting = wait;
-                    state.next = null;
-                    checkpoint.timer(wait.id, now.plus(retry.after()));
+                    Instant until = now.plus(retry.after());
+                    RunState.Wait wait = newWait(RunState.WaitKind.RETRY, node, seq, attempt, until.toString(), null,
+                            null);
+                    state.retryScheduled(nodeId, attempt, wait);
+                    checkpoint.timer(wait.id(), until);
                 } else if (decision instanceof Decision.TakeErrorPath errorPath) {
-                    state.onErrorPath = true;
-                    state.attempts.remove(nodeId);
                     Map<String, Object> cause = new LinkedHashMap<>();
                     cause.put("nodeId", nodeId);
                     cause.put("nodeType", node.type());
                     cause.put("message", message);
                     cause.put("attempts", attempt);
-                    state.nodes.put(graph.startNodeId(), cause);
-                    state.next = errorPath.nodeId();
+                    state.errorPathTaken(nodeId, graph.startNodeId(), cause, errorPath.nodeId());
                 } else {
                     failRun(node, attempt, message, failed.code());
                 }
             } else if (result instanceof NodeResult.Waiting waiting) {
                 boolean timer = waiting.signal() == null;
                 RunState.Wait wait = newWait(timer ? RunState.WaitKind.TIMER : RunState.WaitKind.SIGNAL, node, seq,
-                        attempt);
-                wait.signal = waiting.signal();
-                wait.until = waiting.until() == null ? null : waiting.until().toString();
+                        attempt, waiting.until() == null ? null : waiting.until().toString(), waiting.signal(), null);
                 park(node, seq, attempt, startedAt, inputs, wait, waitingFor(wait));
                 if (waiting.until() != null) {
-                    checkpoint.timer(wait.id, waiting.until());
+                    checkpoint.timer(wait.id(), waiting.until());
                 }
             } else if (result instanceof NodeResult.WaitingForChild child) {
-                RunState.Wait wait = newWait(RunState.WaitKind.CHILD, node, seq, attempt);
-                wait.childRunId = child.childRunId();
+                RunState.Wait wait = newWait(RunState.WaitKind.CHILD, node, seq, attempt, null, null,
+                        child.childRunId());
                 park(node, seq, attempt, startedAt, inputs, wait, waitingFor(wait));
             } else if (result instanceof NodeResult.Ended ended) {
-                state.nodes.put(nodeId, ended.result());
+                state.nodeEnded(nodeId, ended.result());
                 // the run keeps the real result for its own nodes; what leaves it (result, events) is masked
                 Map<String, Object> shown = redactor.outputs(nodeId, ended.result());
                 checkpoint.step(new StepRecord(seq, nodeId, node.type(), attempt, StepStatus.COMPLETED, startedAt, now,
@@ -317,19 +315,18 @@ public final class RunEngine {
 
         private void startCall(WorkflowVersion.Node node, int seq, int attempt, int execution, NodeContext context,
                 NodeResult.Call call) {
-            RunState.Wait wait = newWait(RunState.WaitKind.CALL, node, seq, attempt);
             Duration timeout = attemptTimeout(node, call);
-            wait.until = now.plus(timeout).toString();
-            state.waiting = wait;
-            state.next = null;
+            RunState.Wait wait = newWait(RunState.WaitKind.CALL, node, seq, attempt, now.plus(timeout).toString(), null,
+                    null);
+            state.parked(wait);
             Map<String, Object> inputs = context.inputs();
             checkpoint.step(new StepRecord(seq, node.id(), node.type(), attempt, StepStatus.RUNNING, now, null,
                     redactor.inputs(node.id(), inputs), null, null, null));
-            checkpoint.timer(wait.id, now.plus(timeout).plus(CALL_GRACE));
+            checkpoint.timer(wait.id(), now.plus(timeout).plus(CALL_GRACE));
             CallContext callContext = new CallContext(run.id.toString(), run.tenant, run.caseId.toString(),
                     run.definitionId.toString(), run.version, run.environment, node.id(), attempt,
                     run.id + ":" + node.id() + ":" + execution, inputs, graph.version().connections());
-            checkpoint.call(new Checkpoint.OutboundCall(wait.id, callContext, timeout, call.work()));
+            checkpoint.call(new Checkpoint.OutboundCall(wait.id(), callContext, timeout, call.work()));
         }
 
         /** The node's own timeout if it has one, else what its type allows a call by default. */
@@ -346,9 +343,8 @@ public final class RunEngine {
 
         private void park(WorkflowVersion.Node node, int seq, int attempt, Instant startedAt,
                 Map<String, Object> inputs, RunState.Wait wait, Map<String, Object> waitingFor) {
-            state.waiting = wait;
-            state.next = null;
-            run.moveTo(RunStatus.WAITING);
+            state.parked(wait);
+            run.parked();
             checkpoint.step(new StepRecord(seq, node.id(), node.type(), attempt, StepStatus.WAITING, startedAt, null,
                     inputs, null, null, null));
             Map<String, Object> data = new LinkedHashMap<>();
@@ -359,18 +355,16 @@ public final class RunEngine {
         }
 
         private void onTimer(RunState.Wait wait) {
-            switch (wait.kind) {
+            switch (wait.kind()) {
                 case TIMER -> resolveWait(new NodeResult.Completed("next", Map.of("resumedAt", now.toString())));
-                case SIGNAL -> resolveWait(WaitForEventExecutor.timedOut(wait.signal));
+                case SIGNAL -> resolveWait(WaitForEventExecutor.timedOut(wait.signal()));
                 case CALL ->
                     resolveWait(new NodeResult.Failed("No result within the node's timeout", "timeout", "TIMEOUT"));
                 case RETRY -> {
-                    state.waiting = null;
-                    checkpoint.resolved(wait.id);
-                    state.next = wait.nodeId;
-                    if (run.status == RunStatus.WAITING) {
-                        run.moveTo(RunStatus.RUNNING);
-                    }
+                    state.waitEnded();
+                    checkpoint.resolved(wait.id());
+                    state.goTo(wait.nodeId());
+                    run.resumed();
                     checkpoint.markChanged();
                 }
                 case CHILD -> {
@@ -381,41 +375,34 @@ public final class RunEngine {
 
         /** The wait ended with {@code result}: the parked node's step ends and execution goes on from it. */
         private void resolveWait(NodeResult result) {
-            RunState.Wait wait = state.waiting;
-            state.waiting = null;
-            checkpoint.resolved(wait.id);
-            if (run.status == RunStatus.WAITING) {
-                run.moveTo(RunStatus.RUNNING);
-            }
-            WorkflowVersion.Node node = graph.node(wait.nodeId);
-            if (result instanceof NodeResult.WaitingForChild child
-                    && state.endedChildren.containsKey(child.childRunId())) {
-                result = CallOutcomes.childResult(child.childRunId(), state.endedChildren.remove(child.childRunId()));
+            RunState.Wait wait = state.waitEnded();
+            checkpoint.resolved(wait.id());
+            run.resumed();
+            WorkflowVersion.Node node = graph.node(wait.nodeId());
+            if (result instanceof NodeResult.WaitingForChild child) {
+                Map<String, Object> endedEarly = state.takeEndedChild(child.childRunId());
+                if (endedEarly != null) {
+                    result = CallOutcomes.childResult(child.childRunId(), endedEarly);
+                }
             }
             if (result instanceof NodeResult.WaitingForChild child) {
                 // the call that started a child run answered: now wait for the child itself
-                RunState.Wait childWait = newWait(RunState.WaitKind.CHILD, node, wait.step, wait.attempt);
-                childWait.childRunId = child.childRunId();
-                childWait.startedAt = wait.startedAt;
-                park(node, wait.step, wait.attempt, Instant.parse(wait.startedAt), null, childWait,
+                RunState.Wait childWait = new RunState.Wait(UUID.randomUUID().toString(), RunState.WaitKind.CHILD,
+                        node.id(), node.type(), wait.step(), wait.attempt(), wait.startedAt(), null, null,
+                        child.childRunId());
+                park(node, wait.step(), wait.attempt(), Instant.parse(wait.startedAt()), null, childWait,
                         waitingFor(childWait));
                 return;
             }
-            handle(node, wait.step, wait.attempt, Instant.parse(wait.startedAt), null, result);
+            handle(node, wait.step(), wait.attempt(), Instant.parse(wait.startedAt()), null, result);
         }
 
         private void retryFromFailure() {
-            if (run.status != RunStatus.FAILED || state.failure == null) {
+            if (run.status != RunStatus.FAILED || state.failure() == null) {
                 return;
             }
-            RunState.Failure failure = state.failure;
-            run.moveTo(RunStatus.RUNNING);
-            run.endedAt = null;
-            run.error = null;
-            state.failure = null;
-            state.attempts.remove(failure.nodeId);
-            state.onErrorPath = false;
-            state.next = failure.nodeId;
+            run.retried();
+            state.retriedFromFailure();
             checkpoint.markChanged();
             if (graph.timeout() != null) {
                 checkpoint.timer(RUN_TIMEOUT_WAIT, now.plus(graph.timeout()));
@@ -428,10 +415,10 @@ public final class RunEngine {
 
         /** Fails the run from outside any node: the step it is parked in (if any) is cancelled. */
         private void failParked(String message, String code) {
-            WorkflowVersion.Node current = state.waiting != null ? graph.node(state.waiting.nodeId) : null;
+            WorkflowVersion.Node current = state.waiting() != null ? graph.node(state.waiting().nodeId()) : null;
             stopCurrentWait(StepStatus.CANCELLED, message);
             if (current != null) {
-                failRun(current, state.attempts.getOrDefault(current.id(), 1), message, code);
+                failRun(current, state.attempt(current.id()), message, code);
             } else {
                 failRun(null, 0, message, code);
             }
@@ -439,28 +426,24 @@ public final class RunEngine {
 
         /** Ends the step the run is parked in (or calling from), and cancels a child it waits for. */
         private void stopCurrentWait(StepStatus status, String message) {
-            RunState.Wait wait = state.waiting;
+            RunState.Wait wait = state.waitEnded();
             if (wait == null) {
                 return;
             }
-            state.waiting = null;
-            if (wait.kind == RunState.WaitKind.RETRY) {
+            if (wait.kind() == RunState.WaitKind.RETRY) {
                 return; // the failed attempt's step is already written; no step is under way
             }
-            checkpoint.step(new StepRecord(wait.step, wait.nodeId, wait.nodeType, wait.attempt, status,
-                    Instant.parse(wait.startedAt), now, null, null, null, error(message, null, null)));
-            if (wait.kind == RunState.WaitKind.CHILD && wait.childRunId != null) {
-                checkpoint.command(UUID.fromString(wait.childRunId), run.tenant,
+            checkpoint.step(new StepRecord(wait.step(), wait.nodeId(), wait.nodeType(), wait.attempt(), status,
+                    Instant.parse(wait.startedAt()), now, null, null, null, error(message, null, null)));
+            if (wait.kind() == RunState.WaitKind.CHILD && wait.childRunId() != null) {
+                checkpoint.command(UUID.fromString(wait.childRunId()), run.tenant,
                         new EngineCommand.Cancel("The parent run ended"));
             }
         }
 
         private void complete(Map<String, Object> result) {
-            run.moveTo(RunStatus.COMPLETED);
-            run.result = result;
-            run.endedAt = now;
-            state.next = null;
-            state.frames.clear();
+            run.completed(result, now);
+            state.completed();
             checkpoint.clearAllTimers();
             Map<String, Object> data = terminalData("COMPLETED");
             data.put("result", result);
@@ -469,21 +452,14 @@ public final class RunEngine {
         }
 
         private void failRun(WorkflowVersion.Node node, int attempts, String message, String code) {
-            run.moveTo(RunStatus.FAILED);
             Map<String, Object> error = error(message, code, node);
+            RunState.Failure failure = null;
             if (node != null) {
                 error.put("attempts", attempts);
-                RunState.Failure failure = new RunState.Failure();
-                failure.nodeId = node.id();
-                failure.nodeType = node.type();
-                failure.message = message;
-                failure.code = code;
-                failure.attempts = attempts;
-                state.failure = failure;
+                failure = new RunState.Failure(node.id(), node.type(), message, code, attempts);
             }
-            run.error = error;
-            run.endedAt = now;
-            state.next = null;
+            run.failed(error, now);
+            state.failed(failure);
             checkpoint.clearAllTimers();
             Map<String, Object> data = terminalData("FAILED");
             data.put("error", error);
@@ -543,34 +519,41 @@ public final class RunEngine {
             return error;
         }
 
-        private RunState.Wait newWait(RunState.WaitKind kind, WorkflowVersion.Node node, int seq, int attempt) {
-            RunState.Wait wait = new RunState.Wait();
-            wait.id = UUID.randomUUID().toString();
-            wait.kind = kind;
-            wait.nodeId = node.id();
-            wait.nodeType = node.type();
-            wait.step = seq;
-            wait.attempt = attempt;
-            wait.startedAt = now.toString();
-            return wait;
+        private RunState.Wait newWait(RunState.WaitKind kind, WorkflowVersion.Node node, int seq, int attempt,
+                String until, String signal, String childRunId) {
+            return new RunState.Wait(UUID.randomUUID().toString(), kind, node.id(), node.type(), seq, attempt,
+                    now.toString(), until, signal, childRunId);
+        }
+
+        /** Applies what a completed node changed in the run state besides its output. */
+        private void apply(StateChange change) {
+            if (change instanceof StateChange.VarsAssigned assigned) {
+                state.varsAssigned(assigned.assigned());
+            } else if (change instanceof StateChange.LoopOpened opened) {
+                state.loopOpened(opened.nodeId(), opened.items());
+            } else if (change instanceof StateChange.LoopAdvanced advanced) {
+                state.loopAdvanced(advanced.nodeId(), advanced.collects(), advanced.collected());
+            } else if (change instanceof StateChange.SignalTaken taken) {
+                state.signalTaken(taken.name());
+            }
         }
 
         private Map<String, Object> waitingFor(RunState.Wait wait) {
             Map<String, Object> waitingFor = new LinkedHashMap<>();
-            waitingFor.put("kind", switch (wait.kind) {
+            waitingFor.put("kind", switch (wait.kind()) {
                 case TIMER -> "timer";
                 case SIGNAL -> "signal";
                 case CHILD -> "child";
-                default -> throw new IllegalStateException("Not a parked wait: " + wait.kind);
+                default -> throw new IllegalStateException("Not a parked wait: " + wait.kind());
             });
-            if (wait.until != null) {
-                waitingFor.put("until", wait.until);
+            if (wait.until() != null) {
+                waitingFor.put("until", wait.until());
             }
-            if (wait.signal != null) {
-                waitingFor.put("signal", wait.signal);
+            if (wait.signal() != null) {
+                waitingFor.put("signal", wait.signal());
             }
-            if (wait.childRunId != null) {
-                waitingFor.put("childRunId", wait.childRunId);
+            if (wait.childRunId() != null) {
+                waitingFor.put("childRunId", wait.childRunId());
             }
             return waitingFor;
         }

@@ -63,7 +63,7 @@ public class RunControlService {
                 throw ProblemException
                         .conflict("Run " + id + " is " + run.status + "; only a FAILED run can be retried");
             }
-            if (run.state.failure == null) {
+            if (run.state.failure() == null) {
                 throw ProblemException.conflict("Run " + id + " failed before any node ran; start a new run instead");
             }
             return new EngineCommand.Resume("retry", null, null, null, null, null);

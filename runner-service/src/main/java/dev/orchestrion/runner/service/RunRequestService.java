@@ -28,6 +28,7 @@ import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.repository.RunRepository;
@@ -210,19 +211,17 @@ public class RunRequestService implements ChildRuns {
         run.status = RunStatus.PENDING;
         run.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         run.callbackUrl = request.callbackUrl();
-        run.state.params.putAll(params);
-        run.state.caseData = caseData == null ? null : publicCaseFields(caseData);
         run.trigger = options == null ? "api" : options.trigger();
         Map<String, Object> trigger = new LinkedHashMap<>();
         trigger.put("kind", run.trigger);
         if (options != null && options.triggerData() != null) {
             trigger.putAll(options.triggerData());
         }
-        run.state.trigger = trigger;
+        run.state = RunState.initial(params, caseData == null ? null : publicCaseFields(caseData), trigger,
+                options == null ? null : options.inheritedSecrets());
         if (options != null) {
             run.parentRunId = options.parentRunId();
             run.parentNodeId = options.parentNodeId();
-            run.state.inheritedSecrets = options.inheritedSecrets();
         }
         return run;
     }

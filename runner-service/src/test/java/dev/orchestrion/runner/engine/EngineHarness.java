@@ -33,6 +33,7 @@ import dev.orchestrion.runner.engine.node.StartExecutor;
 import dev.orchestrion.runner.engine.node.WaitForEventExecutor;
 import dev.orchestrion.runner.engine.state.Budgets;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.StepRecord;
 
 /** Runs definitions through the pure engine with a controllable clock, collecting everything it produced. */
@@ -71,7 +72,12 @@ final class EngineHarness {
         run.version = 1;
         run.caseId = UUID.randomUUID();
         run.createdAt = now;
-        run.state.params.putAll(params);
+        run.state = RunState.initial(params, null, Map.of(), null);
+    }
+
+    /** Makes the run a child that must mask {@code secrets}, as its parent passed them. */
+    void inheritSecrets(List<Object> secrets) {
+        run.state = RunState.initial(run.state.params(), null, Map.of(), secrets);
     }
 
     static String example(String name) {

@@ -66,7 +66,7 @@ class RedactionTest {
                 .doesNotContain(SECRET).doesNotContain("=14").contains("region=eu-north"));
 
         // what the run keeps for its own nodes is real
-        assertThat(h.run.state.vars).containsEntry("k", SECRET).containsEntry("len", 14L).containsEntry("len2", 28L);
+        assertThat(h.run.state.vars()).containsEntry("k", SECRET).containsEntry("len", 14L).containsEntry("len2", 28L);
 
         // a call's inputs are written when it starts; its end adds the outputs
         StepRecord callStarted = h.steps().stream().filter(s -> s.nodeId().equals("call") && s.endedAt() == null)
@@ -123,7 +123,7 @@ class RedactionTest {
                 """, Map.of("login", Map.of("user", "ada-lovelace", "password", "correct-horse")));
         h.start();
         assertThat(h.run.result).containsEntry("user", "***").containsEntry("greeting", "***");
-        assertThat(h.run.state.params).containsEntry("login",
+        assertThat(h.run.state.params()).containsEntry("login",
                 Map.of("user", "ada-lovelace", "password", "correct-horse"));
     }
 
@@ -164,7 +164,7 @@ class RedactionTest {
                     "region":"params.region"}}}],
                  "executionConnectors":[{"from":"start","output":"next","to":"end"}]}
                 """, Map.of("key", SECRET, "len", 14L, "region", "eu-north"));
-        child.run.state.inheritedSecrets = passed.get(0);
+        child.inheritSecrets(passed.get(0));
         child.start();
         assertThat(child.run.result).containsEntry("key", "***").containsEntry("len", "***").containsEntry("region",
                 "eu-north");

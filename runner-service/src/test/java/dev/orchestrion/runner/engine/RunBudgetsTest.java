@@ -38,7 +38,7 @@ class RunBudgetsTest {
         assertThat(failed.error()).containsEntry("code", "VALUE_TOO_LARGE");
         assertThat(h.steps()).filteredOn(s -> s.status() == StepStatus.COMPLETED).hasSize(10);
         // the value that did not fit was never stored
-        assertThat(((String) h.run.state.vars.get("v")).length()).isEqualTo(1000 * 512);
+        assertThat(((String) h.run.state.vars().get("v")).length()).isEqualTo(1000 * 512);
     }
 
     @Test
@@ -114,7 +114,7 @@ class RunBudgetsTest {
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(h.run.error).containsEntry("code", "VALUE_TOO_LARGE").containsEntry("nodeId", "call");
         assertThat(String.valueOf(h.run.error.get("message"))).contains("The output of node call");
-        assertThat(h.run.state.nodes).doesNotContainKey("call");
+        assertThat(h.run.state.nodes()).doesNotContainKey("call");
     }
 
     @Test
@@ -137,7 +137,7 @@ class RunBudgetsTest {
 
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(h.run.error).containsEntry("code", "RUN_STATE_TOO_LARGE");
-        assertThat(h.run.state.signals).hasSize(3);
+        assertThat(h.run.state.signals()).hasSize(3);
         assertThat(h.last().steps()).singleElement().satisfies(s -> {
             assertThat(s.nodeId()).isEqualTo("pause");
             assertThat(s.status()).isEqualTo(StepStatus.CANCELLED);

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.orchestrion.runner.engine.node.NodeResult;
-import dev.orchestrion.runner.engine.state.RunState;
+import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.model.StepRecord;
 import dev.orchestrion.runner.model.StepStatus;
@@ -168,7 +168,7 @@ class RunEngineTest {
         EngineHarness early = new EngineHarness(definition, Map.of());
         String pause = early.start().timers().get(0).waitId();
         early.signal("approved", Map.of("by", "ada"));
-        assertThat(early.run.state.signals).hasSize(1);
+        assertThat(early.run.state.signals()).hasSize(1);
         early.timer(pause);
         assertThat(early.run.status).isEqualTo(RunStatus.COMPLETED);
         assertThat(early.run.result).containsEntry("by", "ada");
@@ -379,7 +379,7 @@ class RunEngineTest {
         h.start();
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(String.valueOf(h.run.error.get("message"))).contains("must be true or false");
-        assertThat(h.run.state.failure.nodeId).isEqualTo("check");
+        assertThat(h.run.state.failure().nodeId()).isEqualTo("check");
     }
 
     private static Map<String, Object> resultOf(String definition, Map<String, Object> params) {
@@ -398,6 +398,6 @@ class RunEngineTest {
     }
 
     static RunState.WaitKind kind(EngineHarness h) {
-        return h.run.state.waiting == null ? null : h.run.state.waiting.kind;
+        return h.run.state.waiting() == null ? null : h.run.state.waiting().kind();
     }
 }

@@ -10,8 +10,15 @@ import io.smallrye.mutiny.Uni;
 /** What executing a node produced. */
 public sealed interface NodeResult {
 
-    /** The node did its work and execution follows {@code output}; {@code data} becomes {@code nodes.<id>}. */
-    record Completed(String output, Map<String, Object> data) implements NodeResult {
+    /**
+     * The node did its work and execution follows {@code output}; {@code data} becomes {@code nodes.<id>}, and the
+     * engine applies {@code change} (null for none) to the run state.
+     */
+    record Completed(String output, Map<String, Object> data, StateChange change) implements NodeResult {
+
+        public Completed(String output, Map<String, Object> data) {
+            this(output, data, null);
+        }
     }
 
     /**

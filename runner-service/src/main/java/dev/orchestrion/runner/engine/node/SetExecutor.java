@@ -26,11 +26,10 @@ public class SetExecutor implements NodeExecutor {
                 Object value = context.evaluate(assignment.path("value").asText());
                 context.budget().stored("Assignment " + name + " of node " + context.node().id(), value);
                 assigned.put(name, value);
-                context.state().vars.put(name, value);
-                context.stateChanged();
+                context.assign(name, value);
             }
         }
         context.record("assignments", assigned);
-        return NodeResult.next(assigned);
+        return new NodeResult.Completed("next", assigned, new StateChange.VarsAssigned(assigned));
     }
 }

@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orchestrion.runner.engine.state.RunState;
-
 /**
  * Starts a child run of another active definition for the same case, with parameters from expressions. With
  * {@code wait} (the default) the run parks until the child ends and takes its result as output; otherwise it goes
@@ -30,14 +28,14 @@ public class SubWorkflowExecutor implements NodeExecutor {
     /** What the child must mask: this run's secrets, and the parameters it passes that derive from them. */
     private static List<Object> secretsFor(NodeContext context, Map<String, Object> parameters) {
         List<Object> secrets = new ArrayList<>();
-        RunState state = context.state();
+        Map<String, Object> params = context.params();
         context.graph().redactedParameters().forEach(name -> {
-            if (state.params.get(name) != null) {
-                secrets.add(state.params.get(name));
+            if (params.get(name) != null) {
+                secrets.add(params.get(name));
             }
         });
-        if (state.inheritedSecrets != null) {
-            secrets.addAll(state.inheritedSecrets);
+        if (context.inheritedSecrets() != null) {
+            secrets.addAll(context.inheritedSecrets());
         }
         if (secrets.isEmpty()) {
             return secrets; // nothing here is secret, so nothing passed can derive from a secret
