@@ -62,13 +62,7 @@ public final class RunEngine {
     public Checkpoint process(Run run, WorkflowGraph graph, EngineCommand command, Instant now) {
         Checkpoint checkpoint = new Checkpoint(run);
         Stretch stretch = new Stretch(run, graph, checkpoint, now);
-        if (command instanceof EngineCommand.Start) {
-            stretch.start();
-        } else if (command instanceof EngineCommand.Resume resume) {
-            stretch.resume(resume);
-        } else if (command instanceof EngineCommand.Cancel cancel) {
-            stretch.cancel(cancel.reason());
-        }
+        stretch.apply(command);
         stretch.runUntilBlocked();
         run.stateSize = stretch.budget.estimate();
         return checkpoint;
@@ -110,52 +104,63 @@ public final class RunEngine {
             // A RUNNING run whose executor died mid-stretch simply continues from its checkpoint.
         }
 
-        void resume(EngineCommand.Resume resume) {
-            String reason = resume.reason();
-            if ("retry".equals(reason)) {
+        /** Applies one command; commands other than Start, Retry and Cancel do nothing to an ended run. */
+        void apply(EngineCommand command) {
+            if (command instanceof EngineCommand.Start) {
+                start();
+            } else if (command instanceof EngineCommand.Retry) {
                 retryFromFailure();
+            } else if (command instanceof EngineCommand.Cancel cancel) {
+                cancel(cancel.reason());
+            } else if (run.status.isTerminal()) {
                 return;
+            } else if (command instanceof EngineCommand.Signal signal) {
+                signal(signal);
+            } else if (command instanceof EngineCommand.TimerFired timer) {
+                timerFired(timer.waitId());
+            } else if (command instanceof EngineCommand.CallEnded ended) {
+                callEnded(ended);
+            } else if (command instanceof EngineCommand.ChildEnded ended) {
+                childEnded(ended);
             }
-            if (run.status.isTerminal()) {
-                return;
-            }
+            // Continue: nothing to apply, the node loop goes on where the last stretch yielded
+        }
+
+        private void signal(EngineCommand.Signal signal) {
             RunState.Wait wait = state.waiting();
-            switch (reason) {
-                case "continue" -> {
-                    // nothing to apply: the loop below continues where the last stretch yielded
-                }
-                case "signal" -> {
-                    if (wait != null && wait.kind() == RunState.WaitKind.SIGNAL
-                            && wait.signal().equals(resume.signalName())) {
-                        resolveWait(WaitForEventExecutor.received(wait.signal(), resume.signalData()));
-                    } else {
-                        keep("Signal " + resume.signalName(), resume.signalData(),
-                                () -> state.signalKept(resume.signalName(), resume.signalData()));
-                    }
-                }
-                case "timer" -> {
-                    if (RUN_TIMEOUT_WAIT.equals(resume.waitId())) {
-                        timeOut();
-                    } else if (wait != null && wait.id().equals(resume.waitId())) {
-                        onTimer(wait);
-                    }
-                }
-                case "node-result" -> {
-                    if (wait != null && wait.kind() == RunState.WaitKind.CALL && wait.id().equals(resume.waitId())) {
-                        resolveWait(CallOutcomes.toResult(resume.outcome()));
-                    }
-                }
-                case "child-ended" -> {
-                    if (wait != null && wait.kind() == RunState.WaitKind.CHILD
-                            && wait.childRunId().equals(resume.childRunId())) {
-                        resolveWait(CallOutcomes.childResult(resume.childRunId(), resume.outcome()));
-                    } else if (resume.childRunId() != null) {
-                        // The child ended before the start call's result told this run its id: keep its outcome.
-                        keep("The outcome of child run " + resume.childRunId(), resume.outcome(),
-                                () -> state.childEndedEarly(resume.childRunId(), resume.outcome()));
-                    }
-                }
-                default -> throw new IllegalArgumentException("Unknown resume reason " + reason);
+            if (wait != null && wait.kind() == RunState.WaitKind.SIGNAL && wait.signal().equals(signal.name())) {
+                resolveWait(WaitForEventExecutor.received(wait.signal(), signal.data()));
+            } else {
+                keep("Signal " + signal.name(), signal.data(), () -> state.signalKept(signal.name(), signal.data()));
+            }
+        }
+
+        private void timerFired(String waitId) {
+            RunState.Wait wait = state.waiting();
+            if (RUN_TIMEOUT_WAIT.equals(waitId)) {
+                timeOut();
+            } else if (wait != null && wait.id().equals(waitId)) {
+                onTimer(wait);
+            }
+        }
+
+        private void callEnded(EngineCommand.CallEnded ended) {
+            RunState.Wait wait = state.waiting();
+            if (wait != null && wait.kind() == RunState.WaitKind.CALL && wait.id().equals(ended.waitId())) {
+                resolveWait(CallOutcomes.toResult(ended.outcome()));
+            }
+        }
+
+        private void childEnded(EngineCommand.ChildEnded ended) {
+            RunState.Wait wait = state.waiting();
+            Map<String, Object> outcome = CallOutcomes.kept(ended);
+            if (wait != null && wait.kind() == RunState.WaitKind.CHILD
+                    && wait.childRunId().equals(ended.childRunId())) {
+                resolveWait(CallOutcomes.childResult(ended.childRunId(), outcome));
+            } else if (ended.childRunId() != null) {
+                // The child ended before the start call's result told this run its id: keep its outcome.
+                keep("The outcome of child run " + ended.childRunId(), outcome,
+                        () -> state.childEndedEarly(ended.childRunId(), outcome));
             }
         }
 
@@ -177,8 +182,7 @@ public final class RunEngine {
             int executed = 0;
             while (run.status == RunStatus.RUNNING && state.next() != null && state.waiting() == null) {
                 if (executed++ >= MAX_NODES_PER_STRETCH) {
-                    checkpoint.command(run.id, run.tenant,
-                            new EngineCommand.Resume("continue", null, null, null, null, null));
+                    checkpoint.command(run.id, run.tenant, new EngineCommand.Continue());
                     return;
                 }
                 String nodeId = state.next();
@@ -471,12 +475,8 @@ public final class RunEngine {
             if (run.parentRunId == null) {
                 return;
             }
-            Map<String, Object> outcome = new LinkedHashMap<>();
-            outcome.put("status", status);
-            outcome.put("result", result);
-            outcome.put("error", error);
             checkpoint.command(run.parentRunId, run.tenant,
-                    new EngineCommand.Resume("child-ended", null, null, null, outcome, run.id.toString()));
+                    new EngineCommand.ChildEnded(run.id.toString(), status, result, error));
         }
 
         private Map<String, Object> terminalData(String status) {

@@ -12,10 +12,10 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.config.RunnerConfig;
-import dev.orchestrion.runner.engine.CallOutcomes;
 import dev.orchestrion.runner.engine.Checkpoint;
 import dev.orchestrion.runner.engine.EngineCommand;
 import dev.orchestrion.runner.engine.RunEngine;
+import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.engine.node.NodeResult;
 import dev.orchestrion.runner.engine.node.OutboundFailures;
 import dev.orchestrion.runner.engine.state.JsonSize;
@@ -55,6 +55,19 @@ public class OutboundCalls {
         return result;
     }
 
+    private static CallOutcome outcome(NodeResult result) {
+        if (result instanceof NodeResult.Completed completed) {
+            return new CallOutcome.Completed(completed.output(), completed.data());
+        }
+        if (result instanceof NodeResult.WaitingForChild child) {
+            return new CallOutcome.ChildStarted(child.childRunId());
+        }
+        if (result instanceof NodeResult.Failed failed) {
+            return new CallOutcome.Failed(failed.message(), failed.kind(), failed.code());
+        }
+        throw new IllegalArgumentException("An outbound call cannot end with " + result);
+    }
+
     public void launch(List<Checkpoint.OutboundCall> calls) {
         for (Checkpoint.OutboundCall call : calls) {
             Uni<NodeResult> work;
@@ -74,9 +87,7 @@ public class OutboundCalls {
                     .map(result -> withinValueBudget(call, result))
                     .chain(result -> producer.send(
                             List.of(RunCommands.of(UUID.fromString(call.context().runId()), call.context().tenant(),
-                                    new EngineCommand.Resume("node-result", call.waitId(), null, null,
-                                            CallOutcomes.toOutcome(result), null),
-                                    Instant.now()))))
+                                    new EngineCommand.CallEnded(call.waitId(), outcome(result)), Instant.now()))))
                     .ifNoItem().after(Duration.ofMinutes(10)).fail().subscribe().with(ok -> {
                     }, e -> LOG.warnf("The result of %s/%s did not reach its run (%s); its timeout will retry it",
                             call.context().runId(), call.context().nodeId(), e.getMessage()));

@@ -53,7 +53,7 @@ public class RunControlService {
                 throw ProblemException
                         .conflict("Run " + id + " has already ended " + run.status + "; it takes no more signals");
             }
-            return new EngineCommand.Resume("signal", null, name, data, null, null);
+            return new EngineCommand.Signal(name, data);
         });
     }
 
@@ -66,7 +66,7 @@ public class RunControlService {
             if (run.state.failure() == null) {
                 throw ProblemException.conflict("Run " + id + " failed before any node ran; start a new run instead");
             }
-            return new EngineCommand.Resume("retry", null, null, null, null, null);
+            return new EngineCommand.Retry();
         });
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.engine.expression.Expressions;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
@@ -100,15 +101,15 @@ final class EngineHarness {
     }
 
     Checkpoint timer(String waitId) {
-        return send(new EngineCommand.Resume("timer", waitId, null, null, null, null));
+        return send(new EngineCommand.TimerFired(waitId));
     }
 
     Checkpoint signal(String name, Object data) {
-        return send(new EngineCommand.Resume("signal", null, name, data, null, null));
+        return send(new EngineCommand.Signal(name, data));
     }
 
-    Checkpoint callResult(String waitId, NodeResult result) {
-        return send(new EngineCommand.Resume("node-result", waitId, null, null, CallOutcomes.toOutcome(result), null));
+    Checkpoint callResult(String waitId, CallOutcome outcome) {
+        return send(new EngineCommand.CallEnded(waitId, outcome));
     }
 
     void advance(Duration duration) {

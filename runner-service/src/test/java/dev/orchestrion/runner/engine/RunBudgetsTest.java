@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.orchestrion.runner.engine.node.NodeResult;
+import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.engine.state.Budgets;
 import dev.orchestrion.runner.engine.state.JsonSize;
 import dev.orchestrion.runner.model.RunStatus;
@@ -109,7 +109,7 @@ class RunBudgetsTest {
                 """), Map.of(), EngineHarness.callingExecutor("http"));
         Checkpoint started = h.start();
         h.callResult(started.calls().get(0).waitId(),
-                new NodeResult.Completed("next", Map.of("status", 200L, "body", "x".repeat(2000))));
+                new CallOutcome.Completed("next", Map.of("status", 200L, "body", "x".repeat(2000))));
 
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(h.run.error).containsEntry("code", "VALUE_TOO_LARGE").containsEntry("nodeId", "call");

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.orchestrion.runner.engine.node.NodeResult;
+import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.model.StepRecord;
@@ -243,7 +243,7 @@ class RunEngineTest {
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(h.run.error).containsEntry("message", "Customer Ada is blocked").containsEntry("code", "BLOCKED");
 
-        h.send(new EngineCommand.Resume("retry", null, null, null, null, null));
+        h.send(new EngineCommand.Retry());
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(h.steps()).filteredOn(s -> s.nodeId().equals("stop")).hasSize(2);
     }
@@ -267,9 +267,9 @@ class RunEngineTest {
                 .containsExactly(StepStatus.RUNNING);
         String waitId = started.calls().get(0).waitId();
 
-        h.callResult("some-other-wait", new NodeResult.Completed("next", Map.of("status", 500L)));
+        h.callResult("some-other-wait", new CallOutcome.Completed("next", Map.of("status", 500L)));
         assertThat(h.run.status).isEqualTo(RunStatus.RUNNING);
-        h.callResult(waitId, new NodeResult.Completed("next", Map.of("status", 200L)));
+        h.callResult(waitId, new CallOutcome.Completed("next", Map.of("status", 200L)));
         assertThat(h.run.status).isEqualTo(RunStatus.COMPLETED);
         assertThat(h.run.result).containsEntry("status", 200L);
     }
@@ -342,7 +342,7 @@ class RunEngineTest {
                         """,
                 Map.of("apiKey", "s3cr3t-value"), EngineHarness.callingExecutor("http"));
         Checkpoint started = h.start();
-        h.callResult(started.calls().get(0).waitId(), new NodeResult.Completed("next", Map.of()));
+        h.callResult(started.calls().get(0).waitId(), new CallOutcome.Completed("next", Map.of()));
         assertThat(h.steps().toString()).doesNotContain("s3cr3t-value").contains("https://example.com/?key=***");
         assertThat(started.calls().get(0).context().inputs()).containsEntry("url",
                 "https://example.com/?key=s3cr3t-value");
@@ -362,7 +362,7 @@ class RunEngineTest {
         Checkpoint first = h.start();
         assertThat(h.run.status).isEqualTo(RunStatus.RUNNING);
         assertThat(first.commands()).singleElement()
-                .satisfies(c -> assertThat(c.command()).isInstanceOf(EngineCommand.Resume.class));
+                .satisfies(c -> assertThat(c.command()).isInstanceOf(EngineCommand.Continue.class));
         h.send(first.commands().get(0).command());
         assertThat(h.run.status).isEqualTo(RunStatus.COMPLETED);
         assertThat(h.run.result).containsEntry("count", 800L);
