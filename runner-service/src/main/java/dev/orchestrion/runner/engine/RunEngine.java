@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.orchestrion.runner.engine.call.CallContext;
 import dev.orchestrion.runner.engine.expression.ExpressionException;
 import dev.orchestrion.runner.engine.expression.Expressions;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
-import dev.orchestrion.runner.engine.node.CallContext;
 import dev.orchestrion.runner.engine.node.NodeContext;
+import dev.orchestrion.runner.engine.node.NodeExecutor;
 import dev.orchestrion.runner.engine.node.NodeExecutors;
 import dev.orchestrion.runner.engine.node.NodeResult;
 import dev.orchestrion.runner.engine.node.StateChange;
@@ -195,7 +196,12 @@ public final class RunEngine {
                 NodeContext context = new NodeContext(info(), graph, node, state, expressions, now, attempt, budget);
                 NodeResult result;
                 try {
-                    result = executors.forType(node.type()).execute(context);
+                    NodeExecutor executor = executors.forType(node.type());
+                    result = executor.execute(context);
+                    if (!executor.kind().allows(result)) {
+                        throw new IllegalStateException(
+                                "A " + executor.kind() + " node of type " + node.type() + " cannot answer " + result);
+                    }
                 } catch (BudgetExceededException e) {
                     result = new NodeResult.Failed(e.getMessage(), BUDGET_FAILURE, e.code());
                 } catch (ExpressionException e) {
@@ -330,7 +336,7 @@ public final class RunEngine {
             CallContext callContext = new CallContext(run.id.toString(), run.tenant, run.caseId.toString(),
                     run.definitionId.toString(), run.version, run.environment, node.id(), attempt,
                     run.id + ":" + node.id() + ":" + execution, inputs, graph.version().connections());
-            checkpoint.call(new Checkpoint.OutboundCall(wait.id(), callContext, timeout, call.work()));
+            checkpoint.call(new Checkpoint.OutboundCall(wait.id(), callContext, timeout, call.request()));
         }
 
         /** The node's own timeout if it has one, else what its type allows a call by default. */

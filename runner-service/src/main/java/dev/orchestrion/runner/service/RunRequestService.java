@@ -18,12 +18,12 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.call.ChildRuns;
 import dev.orchestrion.runner.client.CaseDirectory;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.client.DefinitionView;
 import dev.orchestrion.runner.engine.graph.Parameters;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
-import dev.orchestrion.runner.engine.node.ChildRuns;
 import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;

@@ -106,7 +106,7 @@ class RunBudgetsTest {
                 {"id":"end","type":"end"}]
                 """, """
                 {"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"end"}
-                """), Map.of(), EngineHarness.callingExecutor("http"));
+                """), Map.of());
         Checkpoint started = h.start();
         h.callResult(started.calls().get(0).waitId(),
                 new CallOutcome.Completed("next", Map.of("status", 200L, "body", "x".repeat(2000))));
@@ -153,10 +153,10 @@ class RunBudgetsTest {
                 {"id":"end","type":"end"}]
                 """, """
                 {"from":"start","output":"next","to":"patch"},{"from":"patch","output":"next","to":"end"}
-                """), Map.of(), EngineHarness.callingExecutor("updateCase"));
+                """), Map.of());
         Checkpoint started = h.start();
 
-        // the executor's own default would be 5 s; the node says 2 s, and the call is given exactly that
+        // the type's own default is 10 s; the node says 2 s, and the call is given exactly that
         assertThat(started.calls()).singleElement()
                 .satisfies(call -> assertThat(call.timeout()).isEqualTo(Duration.ofSeconds(2)));
         assertThat(started.timers()).singleElement().satisfies(timer -> assertThat(timer.dueAt())

@@ -10,6 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.orchestrion.runner.engine.call.CallOutcome;
+import dev.orchestrion.runner.engine.call.CallRequest;
+import dev.orchestrion.runner.engine.node.NodeContext;
+import dev.orchestrion.runner.engine.node.NodeExecutor;
+import dev.orchestrion.runner.engine.node.NodeKind;
+import dev.orchestrion.runner.engine.node.NodeResult;
 import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.model.StepRecord;
@@ -256,7 +261,7 @@ class RunEngineTest {
                 {"id":"end","type":"end","properties":{"result":{"status":"nodes.call.status"}}}]
                 """, """
                 {"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"end"}
-                """), Map.of("id", "42"), EngineHarness.callingExecutor("http"));
+                """), Map.of("id", "42"));
         Checkpoint started = h.start();
         assertThat(h.run.status).isEqualTo(RunStatus.RUNNING);
         assertThat(started.calls()).singleElement().satisfies(call -> {
@@ -283,7 +288,7 @@ class RunEngineTest {
                 {"id":"end","type":"end"}]
                 """, """
                 {"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"end"}
-                """), Map.of(), EngineHarness.callingExecutor("http"));
+                """), Map.of());
         Checkpoint started = h.start();
         Checkpoint timedOut = h.timer(started.timers().get(0).waitId());
         assertThat(timedOut.events()).filteredOn(e -> e.type().equals("node-failed")).singleElement()
@@ -340,7 +345,7 @@ class RunEngineTest {
                          "executionConnectors":[{"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"copy"},
                           {"from":"copy","output":"next","to":"end"}]}
                         """,
-                Map.of("apiKey", "s3cr3t-value"), EngineHarness.callingExecutor("http"));
+                Map.of("apiKey", "s3cr3t-value"));
         Checkpoint started = h.start();
         h.callResult(started.calls().get(0).waitId(), new CallOutcome.Completed("next", Map.of()));
         assertThat(h.steps().toString()).doesNotContain("s3cr3t-value").contains("https://example.com/?key=***");
@@ -380,6 +385,38 @@ class RunEngineTest {
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(String.valueOf(h.run.error.get("message"))).contains("must be true or false");
         assertThat(h.run.state.failure().nodeId()).isEqualTo("check");
+    }
+
+    @Test
+    void aPureNodeThatAnswersWithACallFailsInsteadOfCallingOut() {
+        NodeExecutor calling = new NodeExecutor() {
+
+            @Override
+            public String type() {
+                return "set";
+            }
+
+            @Override
+            public NodeKind kind() {
+                return NodeKind.PURE;
+            }
+
+            @Override
+            public NodeResult execute(NodeContext context) {
+                return new NodeResult.Call(Duration.ofSeconds(1), new CallRequest.CasePatch(Map.of()));
+            }
+        };
+        EngineHarness h = new EngineHarness(graph("""
+                {"id":"start","type":"start"},
+                {"id":"sneaky","type":"set","properties":{"assignments":[]}}
+                """ + LINEAR_TAIL, """
+                {"from":"start","output":"next","to":"sneaky"},{"from":"sneaky","output":"next","to":"end"}
+                """), Map.of(), calling);
+        Checkpoint started = h.start();
+
+        assertThat(started.calls()).isEmpty();
+        assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
+        assertThat(String.valueOf(h.run.error.get("message"))).contains("PURE node of type set cannot answer");
     }
 
     private static Map<String, Object> resultOf(String definition, Map<String, Object> params) {

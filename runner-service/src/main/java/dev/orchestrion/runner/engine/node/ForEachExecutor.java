@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.orchestrion.runner.model.RunState;
 
 /**
@@ -15,12 +13,16 @@ import dev.orchestrion.runner.model.RunState;
  * {@code collect} value and moves to the next element. The loop itself is run state: this executor only says how
  * it changes ({@link StateChange.LoopOpened}, {@link StateChange.LoopAdvanced}).
  */
-@ApplicationScoped
 public class ForEachExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "forEach";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.PURE;
     }
 
     @Override

@@ -3,17 +3,19 @@ package dev.orchestrion.runner.engine.node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Assigns variables from expressions, in order; each is visible to the next as {@code vars.<name>}. */
-@ApplicationScoped
 public class SetExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "set";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.PURE;
     }
 
     @Override

@@ -6,20 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.orchestrion.runner.model.RunState;
 
 /**
  * Parks the run until a signal of the given name arrives ({@code received}), or until its timeout
  * ({@code timeout}). A signal that arrived before the run got here is taken at once.
  */
-@ApplicationScoped
 public class WaitForEventExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "waitForEvent";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.WAIT;
     }
 
     @Override
