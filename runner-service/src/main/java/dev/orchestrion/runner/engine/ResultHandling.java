@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
 import dev.orchestrion.runner.engine.node.NodeResult;
-import dev.orchestrion.runner.engine.node.StateChange;
 import dev.orchestrion.runner.engine.state.BudgetExceededException;
 import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.StepRecord;
@@ -27,7 +26,7 @@ final class ResultHandling {
     static void handle(Stretch s, WorkflowVersion.Node node, int step, int attempt, Instant startedAt,
             Map<String, Object> inputs, NodeResult outcome) {
         if (outcome instanceof NodeResult.Completed completed && completed.change() != null) {
-            apply(s, completed.change());
+            completed.change().applyTo(s.state);
         }
         NodeResult result = withinBudget(s, node, outcome);
         if (result instanceof NodeResult.Completed completed) {
@@ -157,19 +156,6 @@ final class ResultHandling {
             return result;
         } catch (BudgetExceededException e) {
             return new NodeResult.Failed(e.getMessage(), RunEngine.BUDGET_FAILURE, e.code());
-        }
-    }
-
-    /** Applies what a completed node changed in the run state besides its output. */
-    private static void apply(Stretch s, StateChange change) {
-        if (change instanceof StateChange.VarsAssigned assigned) {
-            s.state.varsAssigned(assigned.assigned());
-        } else if (change instanceof StateChange.LoopOpened opened) {
-            s.state.loopOpened(opened.nodeId(), opened.items());
-        } else if (change instanceof StateChange.LoopAdvanced advanced) {
-            s.state.loopAdvanced(advanced.nodeId(), advanced.collects(), advanced.collected());
-        } else if (change instanceof StateChange.SignalTaken taken) {
-            s.state.signalTaken(taken.name());
         }
     }
 }
