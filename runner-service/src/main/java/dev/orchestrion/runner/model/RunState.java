@@ -209,7 +209,7 @@ public final class RunState {
         }
     }
 
-    /** The open forEach {@code nodeId}, innermost first, or null. */
+    /** The open forEach {@code nodeId} (the innermost one if it is open twice), or null. */
     public Frame frame(String nodeId) {
         int index = indexOfFrame(nodeId);
         return index < 0 ? null : frames.get(index);

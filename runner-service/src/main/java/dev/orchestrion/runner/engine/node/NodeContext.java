@@ -38,7 +38,7 @@ public final class NodeContext {
     private final Map<String, Object> inputs = new LinkedHashMap<>();
     /** Variables this node assigned so far: its later expressions see them, the state gets them with the result. */
     private Map<String, Object> assigned;
-    /** The open loop whose item expressions see, by position; -1 for the innermost. */
+    /** The open loop whose item and index expressions see, by position; -1 for the innermost. */
     private int loop = -1;
     private Map<String, Object> activation;
 
