@@ -1,16 +1,17 @@
 package dev.orchestrion.runner.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
 import dev.orchestrion.runner.engine.RunEngine;
 import dev.orchestrion.runner.engine.expression.Expressions;
-import dev.orchestrion.runner.engine.node.NodeExecutor;
 import dev.orchestrion.runner.engine.node.NodeExecutors;
 import dev.orchestrion.runner.engine.state.Budgets;
 
-/** Builds the engine from every {@link NodeExecutor} bean: adding a node type is adding one executor class. */
+/**
+ * CDI wiring of the engine, which is plain Java: the executors of every node type ({@link NodeExecutors#standard()},
+ * where a new node type is added) and the configured budgets.
+ */
 @ApplicationScoped
 public class EngineConfiguration {
 
@@ -22,9 +23,9 @@ public class EngineConfiguration {
 
     @Produces
     @ApplicationScoped
-    RunEngine engine(Instance<NodeExecutor> executors, Expressions expressions, RunnerConfig config) {
+    RunEngine engine(Expressions expressions, RunnerConfig config) {
         Budgets budgets = new Budgets(config.budgets().maxValueSize().asLongValue(),
                 config.budgets().maxStateSize().asLongValue());
-        return new RunEngine(new NodeExecutors(executors), expressions, budgets);
+        return new RunEngine(NodeExecutors.standard(), expressions, budgets);
     }
 }

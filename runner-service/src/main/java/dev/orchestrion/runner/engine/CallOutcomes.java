@@ -3,52 +3,39 @@ package dev.orchestrion.runner.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.engine.node.NodeResult;
 
-/**
- * The results of outbound calls and child runs as they travel in ResumeRun commands ({@code outcome}), and back.
- */
-public final class CallOutcomes {
+/** What the ends of outbound calls and child runs mean for the node that waited for them. */
+final class CallOutcomes {
 
     private CallOutcomes() {
     }
 
-    public static Map<String, Object> toOutcome(NodeResult result) {
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        if (result instanceof NodeResult.Completed completed) {
-            outcome.put("status", "completed");
-            outcome.put("output", completed.output());
-            outcome.put("data", completed.data());
-        } else if (result instanceof NodeResult.Failed failed) {
-            outcome.put("status", "failed");
-            outcome.put("message", failed.message());
-            outcome.put("kind", failed.kind());
-            outcome.put("code", failed.code());
-        } else if (result instanceof NodeResult.WaitingForChild child) {
-            outcome.put("status", "waiting-child");
-            outcome.put("childRunId", child.childRunId());
-        } else {
-            throw new IllegalArgumentException("An outbound call cannot end with " + result);
+    /** The parked node's result once its call ended. */
+    static NodeResult toResult(CallOutcome outcome) {
+        if (outcome instanceof CallOutcome.Completed completed) {
+            return new NodeResult.Completed(completed.output(), completed.data());
         }
+        if (outcome instanceof CallOutcome.ChildStarted child) {
+            return new NodeResult.WaitingForChild(child.childRunId());
+        }
+        CallOutcome.Failed failed = (CallOutcome.Failed) outcome;
+        return new NodeResult.Failed(failed.message(), failed.kind(), failed.code());
+    }
+
+    /** How a child run ended, as the parent keeps it when it ends before the parent knows it ({status, result, error}). */
+    static Map<String, Object> kept(EngineCommand.ChildEnded ended) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("status", ended.status());
+        outcome.put("result", ended.result());
+        outcome.put("error", ended.error());
         return outcome;
     }
 
+    /** A subWorkflow node's result once its child run ended ({@code outcome} as {@link #kept}). */
     @SuppressWarnings("unchecked")
-    public static NodeResult toResult(Map<String, Object> outcome) {
-        String status = String.valueOf(outcome.get("status"));
-        return switch (status) {
-            case "completed" -> new NodeResult.Completed(String.valueOf(outcome.getOrDefault("output", "next")),
-                    outcome.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : Map.of());
-            case "failed" -> new NodeResult.Failed(String.valueOf(outcome.get("message")),
-                    String.valueOf(outcome.getOrDefault("kind", "error")), (String) outcome.get("code"));
-            case "waiting-child" -> new NodeResult.WaitingForChild(String.valueOf(outcome.get("childRunId")));
-            default -> new NodeResult.Failed("Unknown call outcome " + status, "error", null);
-        };
-    }
-
-    /** A subWorkflow node's result once its child run ended. */
-    @SuppressWarnings("unchecked")
-    public static NodeResult childResult(String childRunId, Map<String, Object> outcome) {
+    static NodeResult childResult(String childRunId, Map<String, Object> outcome) {
         String status = String.valueOf(outcome.get("status"));
         if ("COMPLETED".equals(status)) {
             Map<String, Object> data = new LinkedHashMap<>();

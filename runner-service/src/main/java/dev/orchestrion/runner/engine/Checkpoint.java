@@ -7,12 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
-import io.smallrye.mutiny.Uni;
-
-import dev.orchestrion.runner.engine.node.CallContext;
-import dev.orchestrion.runner.engine.node.NodeResult;
+import dev.orchestrion.runner.engine.call.CallContext;
+import dev.orchestrion.runner.engine.call.CallRequest;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.StepRecord;
 
@@ -45,11 +42,11 @@ public final class Checkpoint {
     }
 
     /**
-     * An outbound call to run after the checkpoint commits; its result resumes the run. {@code timeout} bounds the
-     * whole attempt (credentials, address checks, connecting, the answer): past it the attempt fails as a timeout.
+     * An outbound call to make after the checkpoint commits (described by {@code request}); its outcome resumes the
+     * run. {@code timeout} bounds the whole attempt (credentials, address checks, connecting, the answer): past it
+     * the attempt fails as a timeout.
      */
-    public record OutboundCall(String waitId, CallContext context, Duration timeout,
-            Function<CallContext, Uni<NodeResult>> work) {
+    public record OutboundCall(String waitId, CallContext context, Duration timeout, CallRequest request) {
     }
 
     /** A command for another run (or this one) to send after the checkpoint commits. */

@@ -2,23 +2,44 @@ package dev.orchestrion.runner.engine;
 
 import java.util.Map;
 
-/** What the engine is asked to do with a run (the run commands of {@code workflow.run-commands}). */
+import dev.orchestrion.runner.engine.call.CallOutcome;
+
+/**
+ * What the engine is asked to do with a run: one record per reason a run starts, resumes or stops. On Kafka they
+ * travel as StartRun, ResumeRun (with a {@code reason}) and CancelRun; messaging/RunCommands maps them.
+ */
 public sealed interface EngineCommand {
 
     /** Start a PENDING run, or continue a RUNNING one whose previous executor died. */
     record Start() implements EngineCommand {
     }
 
-    /**
-     * Continue a parked run. {@code reason} is one of {@code timer} (a timer of wait {@code waitId} fired),
-     * {@code signal}, {@code node-result} (an outbound call of wait {@code waitId} ended with {@code outcome}),
-     * {@code child-ended} (child run {@code childRunId} ended with {@code outcome}), {@code retry} (run a FAILED
-     * run again from its failed node), {@code continue} (a long stretch yielded).
-     */
-    record Resume(String reason, String waitId, String signalName, Object signalData, Map<String, Object> outcome,
-            String childRunId) implements EngineCommand {
+    /** A signal arrived for the run (a waitForEvent takes it, now or later). */
+    record Signal(String name, Object data) implements EngineCommand {
     }
 
+    /** The timer of wait {@code waitId} fired (a delay, a retry backoff, a signal or call timeout, the run's). */
+    record TimerFired(String waitId) implements EngineCommand {
+    }
+
+    /** The outbound call of wait {@code waitId} ended. */
+    record CallEnded(String waitId, CallOutcome outcome) implements EngineCommand {
+    }
+
+    /** Child run {@code childRunId} ended {@code status} (COMPLETED, FAILED, CANCELLED) with a result or error. */
+    record ChildEnded(String childRunId, String status, Map<String, Object> result,
+            Map<String, Object> error) implements EngineCommand {
+    }
+
+    /** Run a FAILED run again from the node that failed it. */
+    record Retry() implements EngineCommand {
+    }
+
+    /** Go on where the last stretch yielded (it had run many nodes). */
+    record Continue() implements EngineCommand {
+    }
+
+    /** Stop the run (and the child it waits for). */
     record Cancel(String reason) implements EngineCommand {
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import dev.orchestrion.runner.engine.graph.RedactionPlan;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
-import dev.orchestrion.runner.engine.state.RunState;
+import dev.orchestrion.runner.model.RunState;
 
 /**
  * Masks redacted parameters in everything a run lets out: step inputs and outputs, the run's result and error, and
@@ -33,15 +33,16 @@ final class Redactor {
 
     static Redactor of(WorkflowGraph graph, RunState state) {
         Set<String> redacted = graph.redactedParameters();
-        if (redacted.isEmpty() && state.inheritedSecrets == null) {
+        List<Object> inherited = state.inheritedSecrets();
+        if (redacted.isEmpty() && inherited == null) {
             return NONE;
         }
         List<String> secrets = new ArrayList<>();
         for (String name : redacted) {
-            collectSecrets(state.params.get(name), secrets);
+            collectSecrets(state.params().get(name), secrets);
         }
-        if (state.inheritedSecrets != null) {
-            state.inheritedSecrets.forEach(secret -> collectSecrets(secret, secrets));
+        if (inherited != null) {
+            inherited.forEach(secret -> collectSecrets(secret, secrets));
         }
         return secrets.isEmpty() ? NONE : new Redactor(secrets, graph.redactionPlan());
     }

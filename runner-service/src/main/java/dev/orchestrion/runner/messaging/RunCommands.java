@@ -6,18 +6,29 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.orchestrion.runner.engine.EngineCommand;
+import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.model.Run;
 
 /**
  * Run commands as records of {@code workflow.run-commands} (StartRun, ResumeRun, CancelRun; keyed by run id) and
- * back. The schemas are docs/events/schemas/dev.orchestrion.run.{start,resume,cancel}.schema.json.
+ * back: the edge between the engine's typed commands and their wire format, which stays as it is so that records
+ * already in the topic keep working. The schemas are
+ * docs/events/schemas/dev.orchestrion.run.{start,resume,cancel}.schema.json.
  */
 public final class RunCommands {
 
     public static final String START = CloudEvents.TYPE_PREFIX + "start";
     public static final String RESUME = CloudEvents.TYPE_PREFIX + "resume";
     public static final String CANCEL = CloudEvents.TYPE_PREFIX + "cancel";
+
+    // the reasons of ResumeRun (docs/events/schemas/dev.orchestrion.run.resume.schema.json)
+    private static final String TIMER = "timer";
+    private static final String SIGNAL = "signal";
+    private static final String NODE_RESULT = "node-result";
+    private static final String CHILD_ENDED = "child-ended";
+    private static final String RETRY = "retry";
+    private static final String CONTINUE = "continue";
 
     private RunCommands() {
     }
@@ -55,19 +66,34 @@ public final class RunCommands {
         data.put("runId", runId.toString());
         data.put("tenant", tenant);
         data.put("requestedAt", now.toString());
-        String type;
-        if (command instanceof EngineCommand.Resume resume) {
-            type = RESUME;
-            data.put("reason", resume.reason());
-            putIfPresent(data, "waitId", resume.waitId());
-            if (resume.signalName() != null) {
-                Map<String, Object> signal = new LinkedHashMap<>();
-                signal.put("name", resume.signalName());
-                signal.put("data", resume.signalData());
-                data.put("signal", signal);
+        String type = RESUME;
+        if (command instanceof EngineCommand.TimerFired timer) {
+            data.put("reason", TIMER);
+            putIfPresent(data, "waitId", timer.waitId());
+        } else if (command instanceof EngineCommand.Signal signal) {
+            data.put("reason", SIGNAL);
+            if (signal.name() != null) {
+                Map<String, Object> named = new LinkedHashMap<>();
+                named.put("name", signal.name());
+                named.put("data", signal.data());
+                data.put("signal", named);
             }
-            putIfPresent(data, "childRunId", resume.childRunId());
-            putIfPresent(data, "outcome", resume.outcome());
+        } else if (command instanceof EngineCommand.CallEnded ended) {
+            data.put("reason", NODE_RESULT);
+            putIfPresent(data, "waitId", ended.waitId());
+            data.put("outcome", callOutcome(ended.outcome()));
+        } else if (command instanceof EngineCommand.ChildEnded ended) {
+            data.put("reason", CHILD_ENDED);
+            putIfPresent(data, "childRunId", ended.childRunId());
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("status", ended.status());
+            outcome.put("result", ended.result());
+            outcome.put("error", ended.error());
+            data.put("outcome", outcome);
+        } else if (command instanceof EngineCommand.Retry) {
+            data.put("reason", RETRY);
+        } else if (command instanceof EngineCommand.Continue) {
+            data.put("reason", CONTINUE);
         } else if (command instanceof EngineCommand.Cancel cancel) {
             type = CANCEL;
             putIfPresent(data, "reason", cancel.reason());
@@ -91,17 +117,86 @@ public final class RunCommands {
         if (START.equals(type)) {
             command = new EngineCommand.Start();
         } else if (RESUME.equals(type)) {
-            Map<String, Object> signal = (Map<String, Object>) data.get("signal");
-            command = new EngineCommand.Resume(String.valueOf(data.get("reason")), (String) data.get("waitId"),
-                    signal == null ? null : String.valueOf(signal.get("name")),
-                    signal == null ? null : signal.get("data"), (Map<String, Object>) data.get("outcome"),
-                    (String) data.get("childRunId"));
+            command = resume(data);
         } else if (CANCEL.equals(type)) {
             command = new EngineCommand.Cancel((String) data.get("reason"));
         } else {
             throw new IllegalArgumentException("Not a run command type: " + type);
         }
         return new Addressed(runId, tenant, command);
+    }
+
+    /** The command's name on the wire (Start, Resume, Cancel): what traces call it. */
+    public static String name(EngineCommand command) {
+        if (command instanceof EngineCommand.Start) {
+            return "Start";
+        }
+        return command instanceof EngineCommand.Cancel ? "Cancel" : "Resume";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static EngineCommand resume(Map<String, Object> data) {
+        String reason = String.valueOf(data.get("reason"));
+        String waitId = (String) data.get("waitId");
+        return switch (reason) {
+            case TIMER -> new EngineCommand.TimerFired(waitId);
+            case SIGNAL -> {
+                Map<String, Object> signal = (Map<String, Object>) data.get("signal");
+                yield new EngineCommand.Signal(signal == null ? null : String.valueOf(signal.get("name")),
+                        signal == null ? null : signal.get("data"));
+            }
+            case NODE_RESULT -> new EngineCommand.CallEnded(waitId, callOutcome(outcome(data, reason)));
+            case CHILD_ENDED -> {
+                Map<String, Object> outcome = outcome(data, reason);
+                yield new EngineCommand.ChildEnded((String) data.get("childRunId"),
+                        String.valueOf(outcome.get("status")),
+                        outcome.get("result") instanceof Map<?, ?> result ? (Map<String, Object>) result : null,
+                        outcome.get("error") instanceof Map<?, ?> error ? (Map<String, Object>) error : null);
+            }
+            case RETRY -> new EngineCommand.Retry();
+            case CONTINUE -> new EngineCommand.Continue();
+            default -> throw new IllegalArgumentException("Unknown resume reason " + reason);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> outcome(Map<String, Object> data, String reason) {
+        if (!(data.get("outcome") instanceof Map<?, ?> outcome)) {
+            throw new IllegalArgumentException("A " + reason + " resume needs an outcome");
+        }
+        return (Map<String, Object>) outcome;
+    }
+
+    /** A call's outcome as ResumeRun carries it: {status: completed|failed|waiting-child, ...}. */
+    static Map<String, Object> callOutcome(CallOutcome outcome) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        if (outcome instanceof CallOutcome.Completed completed) {
+            wire.put("status", "completed");
+            wire.put("output", completed.output());
+            wire.put("data", completed.data());
+        } else if (outcome instanceof CallOutcome.Failed failed) {
+            wire.put("status", "failed");
+            wire.put("message", failed.message());
+            wire.put("kind", failed.kind());
+            wire.put("code", failed.code());
+        } else if (outcome instanceof CallOutcome.ChildStarted child) {
+            wire.put("status", "waiting-child");
+            wire.put("childRunId", child.childRunId());
+        }
+        return wire;
+    }
+
+    @SuppressWarnings("unchecked")
+    static CallOutcome callOutcome(Map<String, Object> wire) {
+        String status = String.valueOf(wire.get("status"));
+        return switch (status) {
+            case "completed" -> new CallOutcome.Completed(String.valueOf(wire.getOrDefault("output", "next")),
+                    wire.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : Map.of());
+            case "failed" -> new CallOutcome.Failed(String.valueOf(wire.get("message")),
+                    String.valueOf(wire.getOrDefault("kind", "error")), (String) wire.get("code"));
+            case "waiting-child" -> new CallOutcome.ChildStarted(String.valueOf(wire.get("childRunId")));
+            default -> new CallOutcome.Failed("Unknown call outcome " + status, "error", null);
+        };
     }
 
     private static void putIfPresent(Map<String, Object> data, String name, Object value) {

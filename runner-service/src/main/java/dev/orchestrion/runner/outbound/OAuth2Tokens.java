@@ -19,7 +19,6 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 
-import dev.orchestrion.runner.engine.node.OutboundFailures;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.RefusedTarget;
 
@@ -75,7 +74,7 @@ public class OAuth2Tokens {
         int status = response.statusCode();
         if (status / 100 != 2) {
             String redirect = status / 100 == 3 ? " (redirects are not followed)" : "";
-            throw new OutboundFailures.NodeCallException("The OAuth2 token endpoint answered " + status + redirect,
+            throw new CallFailure("The OAuth2 token endpoint answered " + status + redirect,
                     status >= 500 ? "5xx" : status >= 400 ? "4xx" : "error", "OAUTH2_TOKEN");
         }
         JsonObject json;
@@ -86,8 +85,7 @@ public class OAuth2Tokens {
         }
         Object accessToken = json == null ? null : json.getValue("access_token");
         if (!(accessToken instanceof String value) || value.isBlank()) {
-            throw new OutboundFailures.NodeCallException(
-                    "The OAuth2 token endpoint answered " + status + " without an access_token", "error",
+            throw new CallFailure("The OAuth2 token endpoint answered " + status + " without an access_token", "error",
                     "OAUTH2_NO_ACCESS_TOKEN");
         }
         return new Token(value, Instant.now().plusSeconds(Math.max(0, lifetimeSeconds(json) - 30)));

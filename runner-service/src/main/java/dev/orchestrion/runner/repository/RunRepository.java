@@ -15,9 +15,9 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.orchestrion.runner.engine.state.RunState;
 import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 
 /** The {@code runs} table, through the reactive SQL client so that checkpoints of a whole batch are one statement. */

@@ -53,7 +53,7 @@ public class RunControlService {
                 throw ProblemException
                         .conflict("Run " + id + " has already ended " + run.status + "; it takes no more signals");
             }
-            return new EngineCommand.Resume("signal", null, name, data, null, null);
+            return new EngineCommand.Signal(name, data);
         });
     }
 
@@ -63,10 +63,10 @@ public class RunControlService {
                 throw ProblemException
                         .conflict("Run " + id + " is " + run.status + "; only a FAILED run can be retried");
             }
-            if (run.state.failure == null) {
+            if (run.state.failure() == null) {
                 throw ProblemException.conflict("Run " + id + " failed before any node ran; start a new run instead");
             }
-            return new EngineCommand.Resume("retry", null, null, null, null, null);
+            return new EngineCommand.Retry();
         });
     }
 

@@ -107,8 +107,7 @@ public class RunExecutionService {
                     continue;
                 }
                 boolean starting = command.command() instanceof EngineCommand.Start && run.status == RunStatus.PENDING;
-                Span span = tracing.startExecution(run.id, command.command().getClass().getSimpleName(),
-                        command.traceparent());
+                Span span = tracing.startExecution(run.id, RunCommands.name(command.command()), command.traceparent());
                 spans.add(span);
                 WorkflowGraph graph = graphs.get(graphKey(run));
                 Checkpoint checkpoint = engine.process(run, graph, command.command(), now);

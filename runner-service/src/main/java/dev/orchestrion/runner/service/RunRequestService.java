@@ -18,16 +18,17 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.call.ChildRuns;
 import dev.orchestrion.runner.client.CaseDirectory;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.client.DefinitionView;
 import dev.orchestrion.runner.engine.graph.Parameters;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
-import dev.orchestrion.runner.engine.node.ChildRuns;
 import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.repository.RunRepository;
@@ -210,19 +211,17 @@ public class RunRequestService implements ChildRuns {
         run.status = RunStatus.PENDING;
         run.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         run.callbackUrl = request.callbackUrl();
-        run.state.params.putAll(params);
-        run.state.caseData = caseData == null ? null : publicCaseFields(caseData);
         run.trigger = options == null ? "api" : options.trigger();
         Map<String, Object> trigger = new LinkedHashMap<>();
         trigger.put("kind", run.trigger);
         if (options != null && options.triggerData() != null) {
             trigger.putAll(options.triggerData());
         }
-        run.state.trigger = trigger;
+        run.state = RunState.initial(params, caseData == null ? null : publicCaseFields(caseData), trigger,
+                options == null ? null : options.inheritedSecrets());
         if (options != null) {
             run.parentRunId = options.parentRunId();
             run.parentNodeId = options.parentNodeId();
-            run.state.inheritedSecrets = options.inheritedSecrets();
         }
         return run;
     }

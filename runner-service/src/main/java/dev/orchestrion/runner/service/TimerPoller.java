@@ -58,8 +58,8 @@ public class TimerPoller {
             }
             List<OutboundRecord> records = new ArrayList<>(due.size());
             for (TimerRepository.Timer timer : due) {
-                records.add(RunCommands.of(timer.runId(), timer.tenant(),
-                        new EngineCommand.Resume("timer", timer.waitId(), null, null, null, null), now));
+                records.add(RunCommands.of(timer.runId(), timer.tenant(), new EngineCommand.TimerFired(timer.waitId()),
+                        now));
             }
             return outbox.add(tx, records).map(id -> new Fired(id, records));
         })).chain(

@@ -7,32 +7,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.mutiny.Uni;
-
+import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.engine.expression.Expressions;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
-import dev.orchestrion.runner.engine.node.ChooseExecutor;
-import dev.orchestrion.runner.engine.node.DelayExecutor;
-import dev.orchestrion.runner.engine.node.EndExecutor;
-import dev.orchestrion.runner.engine.node.FailExecutor;
-import dev.orchestrion.runner.engine.node.ForEachExecutor;
-import dev.orchestrion.runner.engine.node.IfExecutor;
 import dev.orchestrion.runner.engine.node.NodeExecutor;
 import dev.orchestrion.runner.engine.node.NodeExecutors;
-import dev.orchestrion.runner.engine.node.NodeResult;
-import dev.orchestrion.runner.engine.node.SetExecutor;
-import dev.orchestrion.runner.engine.node.SplitExecutor;
-import dev.orchestrion.runner.engine.node.StartExecutor;
-import dev.orchestrion.runner.engine.node.WaitForEventExecutor;
 import dev.orchestrion.runner.engine.state.Budgets;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.StepRecord;
 
 /** Runs definitions through the pure engine with a controllable clock, collecting everything it produced. */
@@ -51,11 +41,15 @@ final class EngineHarness {
     }
 
     EngineHarness(Budgets budgets, String definitionJson, Map<String, Object> params, NodeExecutor... extra) {
-        List<NodeExecutor> executors = new ArrayList<>(List.of(new StartExecutor(), new SetExecutor(), new IfExecutor(),
-                new ChooseExecutor(), new SplitExecutor(), new ForEachExecutor(), new DelayExecutor(),
-                new WaitForEventExecutor(), new EndExecutor(), new FailExecutor()));
-        executors.addAll(List.of(extra));
-        this.engine = new RunEngine(new NodeExecutors(executors), new Expressions(), budgets);
+        // every node type's real executor: they do no I/O, so calls come back as descriptions to complete by hand
+        Map<String, NodeExecutor> executors = new LinkedHashMap<>();
+        for (NodeExecutor executor : NodeExecutors.standardExecutors()) {
+            executors.put(executor.type(), executor);
+        }
+        for (NodeExecutor executor : extra) {
+            executors.put(executor.type(), executor);
+        }
+        this.engine = new RunEngine(new NodeExecutors(executors.values()), new Expressions(), budgets);
         try {
             WorkflowVersion version = JSON.readValue(definitionJson, WorkflowVersion.class);
             this.graph = WorkflowGraph.compile(new WorkflowVersion(UUID.randomUUID().toString(), 1, version.name(),
@@ -71,7 +65,12 @@ final class EngineHarness {
         run.version = 1;
         run.caseId = UUID.randomUUID();
         run.createdAt = now;
-        run.state.params.putAll(params);
+        run.state = RunState.initial(params, null, Map.of(), null);
+    }
+
+    /** Makes the run a child that must mask {@code secrets}, as its parent passed them. */
+    void inheritSecrets(List<Object> secrets) {
+        run.state = RunState.initial(run.state.params(), null, Map.of(), secrets);
     }
 
     static String example(String name) {
@@ -94,15 +93,15 @@ final class EngineHarness {
     }
 
     Checkpoint timer(String waitId) {
-        return send(new EngineCommand.Resume("timer", waitId, null, null, null, null));
+        return send(new EngineCommand.TimerFired(waitId));
     }
 
     Checkpoint signal(String name, Object data) {
-        return send(new EngineCommand.Resume("signal", null, name, data, null, null));
+        return send(new EngineCommand.Signal(name, data));
     }
 
-    Checkpoint callResult(String waitId, NodeResult result) {
-        return send(new EngineCommand.Resume("node-result", waitId, null, null, CallOutcomes.toOutcome(result), null));
+    Checkpoint callResult(String waitId, CallOutcome outcome) {
+        return send(new EngineCommand.CallEnded(waitId, outcome));
     }
 
     void advance(Duration duration) {
@@ -119,22 +118,5 @@ final class EngineHarness {
 
     Checkpoint last() {
         return checkpoints.get(checkpoints.size() - 1);
-    }
-
-    /** A node type whose executor answers with an outbound call that the test completes by hand. */
-    static NodeExecutor callingExecutor(String type) {
-        return new NodeExecutor() {
-
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public NodeResult execute(dev.orchestrion.runner.engine.node.NodeContext context) {
-                context.record("url", context.template("url"));
-                return new NodeResult.Call(Duration.ofSeconds(5), call -> Uni.createFrom().nullItem());
-            }
-        };
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.orchestrion.runner.engine.node.NodeResult;
+import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.engine.state.Budgets;
 import dev.orchestrion.runner.engine.state.JsonSize;
 import dev.orchestrion.runner.model.RunStatus;
@@ -38,7 +38,7 @@ class RunBudgetsTest {
         assertThat(failed.error()).containsEntry("code", "VALUE_TOO_LARGE");
         assertThat(h.steps()).filteredOn(s -> s.status() == StepStatus.COMPLETED).hasSize(10);
         // the value that did not fit was never stored
-        assertThat(((String) h.run.state.vars.get("v")).length()).isEqualTo(1000 * 512);
+        assertThat(((String) h.run.state.vars().get("v")).length()).isEqualTo(1000 * 512);
     }
 
     @Test
@@ -106,15 +106,15 @@ class RunBudgetsTest {
                 {"id":"end","type":"end"}]
                 """, """
                 {"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"end"}
-                """), Map.of(), EngineHarness.callingExecutor("http"));
+                """), Map.of());
         Checkpoint started = h.start();
         h.callResult(started.calls().get(0).waitId(),
-                new NodeResult.Completed("next", Map.of("status", 200L, "body", "x".repeat(2000))));
+                new CallOutcome.Completed("next", Map.of("status", 200L, "body", "x".repeat(2000))));
 
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(h.run.error).containsEntry("code", "VALUE_TOO_LARGE").containsEntry("nodeId", "call");
         assertThat(String.valueOf(h.run.error.get("message"))).contains("The output of node call");
-        assertThat(h.run.state.nodes).doesNotContainKey("call");
+        assertThat(h.run.state.nodes()).doesNotContainKey("call");
     }
 
     @Test
@@ -137,7 +137,7 @@ class RunBudgetsTest {
 
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(h.run.error).containsEntry("code", "RUN_STATE_TOO_LARGE");
-        assertThat(h.run.state.signals).hasSize(3);
+        assertThat(h.run.state.signals()).hasSize(3);
         assertThat(h.last().steps()).singleElement().satisfies(s -> {
             assertThat(s.nodeId()).isEqualTo("pause");
             assertThat(s.status()).isEqualTo(StepStatus.CANCELLED);
@@ -153,10 +153,10 @@ class RunBudgetsTest {
                 {"id":"end","type":"end"}]
                 """, """
                 {"from":"start","output":"next","to":"patch"},{"from":"patch","output":"next","to":"end"}
-                """), Map.of(), EngineHarness.callingExecutor("updateCase"));
+                """), Map.of());
         Checkpoint started = h.start();
 
-        // the executor's own default would be 5 s; the node says 2 s, and the call is given exactly that
+        // the type's own default is 10 s; the node says 2 s, and the call is given exactly that
         assertThat(started.calls()).singleElement()
                 .satisfies(call -> assertThat(call.timeout()).isEqualTo(Duration.ofSeconds(2)));
         assertThat(started.timers()).singleElement().satisfies(timer -> assertThat(timer.dueAt())

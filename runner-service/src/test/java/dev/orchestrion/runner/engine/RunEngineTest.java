@@ -9,8 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orchestrion.runner.engine.call.CallOutcome;
+import dev.orchestrion.runner.engine.call.CallRequest;
+import dev.orchestrion.runner.engine.node.NodeContext;
+import dev.orchestrion.runner.engine.node.NodeExecutor;
+import dev.orchestrion.runner.engine.node.NodeKind;
 import dev.orchestrion.runner.engine.node.NodeResult;
-import dev.orchestrion.runner.engine.state.RunState;
+import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.model.StepRecord;
 import dev.orchestrion.runner.model.StepStatus;
@@ -168,7 +173,7 @@ class RunEngineTest {
         EngineHarness early = new EngineHarness(definition, Map.of());
         String pause = early.start().timers().get(0).waitId();
         early.signal("approved", Map.of("by", "ada"));
-        assertThat(early.run.state.signals).hasSize(1);
+        assertThat(early.run.state.signals()).hasSize(1);
         early.timer(pause);
         assertThat(early.run.status).isEqualTo(RunStatus.COMPLETED);
         assertThat(early.run.result).containsEntry("by", "ada");
@@ -243,7 +248,7 @@ class RunEngineTest {
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(h.run.error).containsEntry("message", "Customer Ada is blocked").containsEntry("code", "BLOCKED");
 
-        h.send(new EngineCommand.Resume("retry", null, null, null, null, null));
+        h.send(new EngineCommand.Retry());
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(h.steps()).filteredOn(s -> s.nodeId().equals("stop")).hasSize(2);
     }
@@ -256,7 +261,7 @@ class RunEngineTest {
                 {"id":"end","type":"end","properties":{"result":{"status":"nodes.call.status"}}}]
                 """, """
                 {"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"end"}
-                """), Map.of("id", "42"), EngineHarness.callingExecutor("http"));
+                """), Map.of("id", "42"));
         Checkpoint started = h.start();
         assertThat(h.run.status).isEqualTo(RunStatus.RUNNING);
         assertThat(started.calls()).singleElement().satisfies(call -> {
@@ -267,9 +272,9 @@ class RunEngineTest {
                 .containsExactly(StepStatus.RUNNING);
         String waitId = started.calls().get(0).waitId();
 
-        h.callResult("some-other-wait", new NodeResult.Completed("next", Map.of("status", 500L)));
+        h.callResult("some-other-wait", new CallOutcome.Completed("next", Map.of("status", 500L)));
         assertThat(h.run.status).isEqualTo(RunStatus.RUNNING);
-        h.callResult(waitId, new NodeResult.Completed("next", Map.of("status", 200L)));
+        h.callResult(waitId, new CallOutcome.Completed("next", Map.of("status", 200L)));
         assertThat(h.run.status).isEqualTo(RunStatus.COMPLETED);
         assertThat(h.run.result).containsEntry("status", 200L);
     }
@@ -283,7 +288,7 @@ class RunEngineTest {
                 {"id":"end","type":"end"}]
                 """, """
                 {"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"end"}
-                """), Map.of(), EngineHarness.callingExecutor("http"));
+                """), Map.of());
         Checkpoint started = h.start();
         Checkpoint timedOut = h.timer(started.timers().get(0).waitId());
         assertThat(timedOut.events()).filteredOn(e -> e.type().equals("node-failed")).singleElement()
@@ -340,9 +345,9 @@ class RunEngineTest {
                          "executionConnectors":[{"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"copy"},
                           {"from":"copy","output":"next","to":"end"}]}
                         """,
-                Map.of("apiKey", "s3cr3t-value"), EngineHarness.callingExecutor("http"));
+                Map.of("apiKey", "s3cr3t-value"));
         Checkpoint started = h.start();
-        h.callResult(started.calls().get(0).waitId(), new NodeResult.Completed("next", Map.of()));
+        h.callResult(started.calls().get(0).waitId(), new CallOutcome.Completed("next", Map.of()));
         assertThat(h.steps().toString()).doesNotContain("s3cr3t-value").contains("https://example.com/?key=***");
         assertThat(started.calls().get(0).context().inputs()).containsEntry("url",
                 "https://example.com/?key=s3cr3t-value");
@@ -362,7 +367,7 @@ class RunEngineTest {
         Checkpoint first = h.start();
         assertThat(h.run.status).isEqualTo(RunStatus.RUNNING);
         assertThat(first.commands()).singleElement()
-                .satisfies(c -> assertThat(c.command()).isInstanceOf(EngineCommand.Resume.class));
+                .satisfies(c -> assertThat(c.command()).isInstanceOf(EngineCommand.Continue.class));
         h.send(first.commands().get(0).command());
         assertThat(h.run.status).isEqualTo(RunStatus.COMPLETED);
         assertThat(h.run.result).containsEntry("count", 800L);
@@ -379,7 +384,39 @@ class RunEngineTest {
         h.start();
         assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
         assertThat(String.valueOf(h.run.error.get("message"))).contains("must be true or false");
-        assertThat(h.run.state.failure.nodeId).isEqualTo("check");
+        assertThat(h.run.state.failure().nodeId()).isEqualTo("check");
+    }
+
+    @Test
+    void aPureNodeThatAnswersWithACallFailsInsteadOfCallingOut() {
+        NodeExecutor calling = new NodeExecutor() {
+
+            @Override
+            public String type() {
+                return "set";
+            }
+
+            @Override
+            public NodeKind kind() {
+                return NodeKind.PURE;
+            }
+
+            @Override
+            public NodeResult execute(NodeContext context) {
+                return new NodeResult.Call(Duration.ofSeconds(1), new CallRequest.CasePatch(Map.of()));
+            }
+        };
+        EngineHarness h = new EngineHarness(graph("""
+                {"id":"start","type":"start"},
+                {"id":"sneaky","type":"set","properties":{"assignments":[]}}
+                """ + LINEAR_TAIL, """
+                {"from":"start","output":"next","to":"sneaky"},{"from":"sneaky","output":"next","to":"end"}
+                """), Map.of(), calling);
+        Checkpoint started = h.start();
+
+        assertThat(started.calls()).isEmpty();
+        assertThat(h.run.status).isEqualTo(RunStatus.FAILED);
+        assertThat(String.valueOf(h.run.error.get("message"))).contains("PURE node of type set cannot answer");
     }
 
     private static Map<String, Object> resultOf(String definition, Map<String, Object> params) {
@@ -398,6 +435,6 @@ class RunEngineTest {
     }
 
     static RunState.WaitKind kind(EngineHarness h) {
-        return h.run.state.waiting == null ? null : h.run.state.waiting.kind;
+        return h.run.state.waiting() == null ? null : h.run.state.waiting().kind();
     }
 }

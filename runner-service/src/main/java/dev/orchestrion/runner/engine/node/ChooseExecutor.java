@@ -2,17 +2,19 @@ package dev.orchestrion.runner.engine.node;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Takes the output of the first case whose condition holds, else {@code default}. */
-@ApplicationScoped
 public class ChooseExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "choose";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.PURE;
     }
 
     @Override

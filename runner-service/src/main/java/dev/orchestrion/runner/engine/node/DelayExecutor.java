@@ -10,18 +10,20 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
  * Parks the run until a moment: after a duration, until an instant, until the next given weekday (at a time of
  * day), or until the next time of day, in the node's time zone. A moment already past continues at once.
  */
-@ApplicationScoped
 public class DelayExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "delay";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.WAIT;
     }
 
     @Override

@@ -4,17 +4,19 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Ends the run; its {@code result} mapping (name to expression) becomes the run's result. */
-@ApplicationScoped
 public class EndExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "end";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.PURE;
     }
 
     @Override

@@ -1,14 +1,16 @@
 package dev.orchestrion.runner.engine.node;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /** Ends the run FAILED with its message, on purpose. */
-@ApplicationScoped
 public class FailExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "fail";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.PURE;
     }
 
     @Override

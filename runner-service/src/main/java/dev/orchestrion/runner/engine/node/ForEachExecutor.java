@@ -5,16 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.orchestrion.runner.engine.state.RunState;
+import dev.orchestrion.runner.model.RunState;
 
 /**
  * Runs its {@code item} branch once per element (or chunk) of a list, then takes {@code finished}, also for an
- * empty list. Entered afresh it opens a frame; entered again when an item branch ends it gathers the item's
- * {@code collect} value and moves to the next element.
+ * empty list. Entered afresh it opens a loop; entered again when an item branch ends it gathers the item's
+ * {@code collect} value and moves to the next element. The loop itself is run state: this executor only says how
+ * it changes ({@link StateChange.LoopOpened}, {@link StateChange.LoopAdvanced}).
  */
-@ApplicationScoped
 public class ForEachExecutor implements NodeExecutor {
 
     @Override
@@ -23,11 +21,15 @@ public class ForEachExecutor implements NodeExecutor {
     }
 
     @Override
+    public NodeKind kind() {
+        return NodeKind.PURE;
+    }
+
+    @Override
     public NodeResult execute(NodeContext context) {
         String nodeId = context.node().id();
-        List<RunState.Frame> frames = context.state().frames;
-        int open = indexOfFrame(frames, nodeId);
-        if (open < 0) {
+        RunState.Frame frame = context.frame(nodeId);
+        if (frame == null) {
             Object items = context.expression("items");
             if (!(items instanceof List<?> list)) {
                 return NodeResult.failed("The items of forEach " + nodeId + " must be a list, was "
@@ -38,27 +40,27 @@ public class ForEachExecutor implements NodeExecutor {
                 return new NodeResult.Completed("finished", result(0, List.of()));
             }
             context.budget().stored("The items of forEach " + nodeId, elements);
-            frames.add(new RunState.Frame(nodeId, elements));
-            context.stateChanged();
-            return new NodeResult.Completed("item", result(elements.size(), List.of()));
+            return new NodeResult.Completed("item", result(elements.size(), List.of()),
+                    new StateChange.LoopOpened(nodeId, elements));
         }
-        while (frames.size() > open + 1) {
-            frames.remove(frames.size() - 1);
-        }
-        RunState.Frame frame = frames.get(open);
-        if (context.raw("collect") != null) {
-            Object collected = context.evaluate(context.raw("collect").asText());
+        // loops opened inside this one's item branch are over: item and index are this loop's again
+        context.focusLoop(nodeId);
+        boolean collects = context.raw("collect") != null;
+        Object collected = null;
+        if (collects) {
+            collected = context.evaluate(context.raw("collect").asText());
             context.budget().stored("The collected value of forEach " + nodeId, collected);
-            frame.results.add(collected);
         }
-        frame.index++;
-        context.stateChanged();
-        if (frame.index < frame.items.size()) {
-            return new NodeResult.Completed("item", result(frame.items.size(), List.of()));
+        StateChange advanced = new StateChange.LoopAdvanced(nodeId, collects, collected);
+        int count = frame.items().size();
+        if (frame.index() + 1 < count) {
+            return new NodeResult.Completed("item", result(count, List.of()), advanced);
         }
-        frames.remove(open);
-        context.stateChanged();
-        return new NodeResult.Completed("finished", result(frame.items.size(), frame.results));
+        List<Object> results = new ArrayList<>(frame.results());
+        if (collects) {
+            results.add(collected);
+        }
+        return new NodeResult.Completed("finished", result(count, results), advanced);
     }
 
     private static Map<String, Object> result(int count, List<Object> results) {
@@ -66,15 +68,6 @@ public class ForEachExecutor implements NodeExecutor {
         data.put("count", count);
         data.put("results", results);
         return data;
-    }
-
-    private static int indexOfFrame(List<RunState.Frame> frames, String nodeId) {
-        for (int i = frames.size() - 1; i >= 0; i--) {
-            if (frames.get(i).nodeId.equals(nodeId)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static List<Object> chunk(List<Object> items, Object chunkSize) {

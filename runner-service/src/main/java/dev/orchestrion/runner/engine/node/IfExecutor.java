@@ -2,15 +2,17 @@ package dev.orchestrion.runner.engine.node;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /** Takes {@code true} or {@code false} as its condition says. */
-@ApplicationScoped
 public class IfExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "if";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.PURE;
     }
 
     @Override

@@ -13,13 +13,14 @@ import dev.orchestrion.runner.engine.expression.CelValues;
 import dev.orchestrion.runner.engine.expression.Expressions;
 import dev.orchestrion.runner.engine.graph.WorkflowGraph;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
-import dev.orchestrion.runner.engine.state.RunState;
 import dev.orchestrion.runner.engine.state.StateBudget;
+import dev.orchestrion.runner.model.RunState;
 
 /**
  * Everything a node executor may read: its node's properties (a data connector's value replaces the property it
  * feeds), the expression context built from the run state, and facts about the run. Executors record what they
- * used as the step's inputs.
+ * used as the step's inputs. The run state is read-only here: what a node changes in it goes back in its result
+ * ({@link StateChange}).
  */
 public final class NodeContext {
 
@@ -35,6 +36,10 @@ public final class NodeContext {
     private final StateBudget budget;
     private final Map<String, Object> fed = new HashMap<>();
     private final Map<String, Object> inputs = new LinkedHashMap<>();
+    /** Variables this node assigned so far: its later expressions see them, the state gets them with the result. */
+    private Map<String, Object> assigned;
+    /** The open loop whose item and index expressions see, by position; -1 for the innermost. */
+    private int loop = -1;
     private Map<String, Object> activation;
 
     public NodeContext(RunInfo run, WorkflowGraph graph, WorkflowVersion.Node node, RunState state,
@@ -48,7 +53,7 @@ public final class NodeContext {
         this.attempt = attempt;
         this.budget = budget;
         for (WorkflowVersion.DataConnector connector : graph.dataConnectorsInto(node.id())) {
-            fed.put(connector.property(), DataPaths.read(state.nodes.get(connector.from()), connector.path()));
+            fed.put(connector.property(), DataPaths.read(state.nodes().get(connector.from()), connector.path()));
         }
     }
 
@@ -69,8 +74,24 @@ public final class NodeContext {
         return node;
     }
 
-    public RunState state() {
-        return state;
+    /** The run's parameters. */
+    public Map<String, Object> params() {
+        return state.params();
+    }
+
+    /** Secrets a parent run passed to this run, or null. */
+    public List<Object> inheritedSecrets() {
+        return state.inheritedSecrets();
+    }
+
+    /** Signals kept for a waitForEvent, oldest first. */
+    public List<RunState.Signal> signals() {
+        return state.signals();
+    }
+
+    /** The open forEach {@code nodeId}, or null. */
+    public RunState.Frame frame(String nodeId) {
+        return state.frame(nodeId);
     }
 
     public Expressions expressions() {
@@ -176,27 +197,41 @@ public final class NodeContext {
         return inputs;
     }
 
-    /** Marks the activation stale, after the executor changed state that expressions see (vars, frames). */
-    public void stateChanged() {
+    /**
+     * Assigns a variable for the rest of this node's expressions ({@code vars.<name>}); the run state gets it when
+     * the node completes (a set node returns {@link StateChange.VarsAssigned}).
+     */
+    public void assign(String name, Object value) {
+        if (assigned == null) {
+            assigned = new LinkedHashMap<>();
+        }
+        assigned.put(name, value);
+        activation = null;
+    }
+
+    /** From now on {@code item} and {@code index} are those of forEach {@code nodeId} (loops inside it are over). */
+    public void focusLoop(String nodeId) {
+        loop = state.indexOfFrame(nodeId);
         activation = null;
     }
 
     Map<String, Object> activation() {
         if (activation == null) {
             Map<String, Object> a = new HashMap<>();
-            a.put("params", CelValues.toCel(state.params));
-            a.put("case", CelValues.toCel(state.caseData == null ? Map.of() : state.caseData));
-            a.put("trigger", CelValues.toCel(state.trigger));
-            a.put("vars", CelValues.toCel(state.vars));
-            a.put("nodes", CelValues.toCel(state.nodes));
+            Map<String, Object> caseData = state.caseData();
+            a.put("params", CelValues.toCel(state.params()));
+            a.put("case", CelValues.toCel(caseData == null ? Map.of() : caseData));
+            a.put("trigger", CelValues.toCel(state.trigger()));
+            a.put("vars", CelValues.toCel(vars()));
+            a.put("nodes", CelValues.toCel(state.nodes()));
             a.put("run", CelValues.toCel(Map.of("id", run.runId(), "definitionId", run.definitionId(), "version",
                     run.version(), "startedAt", String.valueOf(run.startedAt()))));
             a.put("now", CelValues.timestamp(now));
-            List<RunState.Frame> frames = state.frames;
+            List<RunState.Frame> frames = state.frames();
             if (!frames.isEmpty()) {
-                RunState.Frame top = frames.get(frames.size() - 1);
-                a.put("item", CelValues.toCel(top.index < top.items.size() ? top.items.get(top.index) : null));
-                a.put("index", (long) top.index);
+                RunState.Frame top = frames.get(loop < 0 ? frames.size() - 1 : loop);
+                a.put("item", CelValues.toCel(top.item()));
+                a.put("index", (long) top.index());
             } else {
                 a.put("item", CelValues.toCel(null));
                 a.put("index", -1L);
@@ -204,6 +239,15 @@ public final class NodeContext {
             activation = a;
         }
         return activation;
+    }
+
+    private Map<String, Object> vars() {
+        if (assigned == null) {
+            return state.vars();
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(state.vars());
+        vars.putAll(assigned);
+        return vars;
     }
 
     static Object literal(JsonNode node) {

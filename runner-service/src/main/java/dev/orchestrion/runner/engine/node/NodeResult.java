@@ -3,15 +3,21 @@ package dev.orchestrion.runner.engine.node;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Function;
 
-import io.smallrye.mutiny.Uni;
+import dev.orchestrion.runner.engine.call.CallRequest;
 
 /** What executing a node produced. */
 public sealed interface NodeResult {
 
-    /** The node did its work and execution follows {@code output}; {@code data} becomes {@code nodes.<id>}. */
-    record Completed(String output, Map<String, Object> data) implements NodeResult {
+    /**
+     * The node did its work and execution follows {@code output}; {@code data} becomes {@code nodes.<id>}, and the
+     * engine applies {@code change} (null for none) to the run state.
+     */
+    record Completed(String output, Map<String, Object> data, StateChange change) implements NodeResult {
+
+        public Completed(String output, Map<String, Object> data) {
+            this(output, data, null);
+        }
     }
 
     /**
@@ -46,10 +52,10 @@ public sealed interface NodeResult {
     }
 
     /**
-     * An outbound call: the engine checkpoints the step as running, then the call runs outside the engine's batch
-     * and its own result resumes the run. {@code timeout} bounds one attempt.
+     * An outbound call, described: the engine checkpoints the step as running, then the call is made outside the
+     * engine's batch and its outcome resumes the run. {@code timeout} bounds one attempt when the node sets none.
      */
-    record Call(Duration timeout, Function<CallContext, Uni<NodeResult>> work) implements NodeResult {
+    record Call(Duration timeout, CallRequest request) implements NodeResult {
     }
 
     static Completed next(Map<String, Object> data) {

@@ -3,17 +3,19 @@ package dev.orchestrion.runner.engine.node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Assigns variables from expressions, in order; each is visible to the next as {@code vars.<name>}. */
-@ApplicationScoped
 public class SetExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "set";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.PURE;
     }
 
     @Override
@@ -26,11 +28,10 @@ public class SetExecutor implements NodeExecutor {
                 Object value = context.evaluate(assignment.path("value").asText());
                 context.budget().stored("Assignment " + name + " of node " + context.node().id(), value);
                 assigned.put(name, value);
-                context.state().vars.put(name, value);
-                context.stateChanged();
+                context.assign(name, value);
             }
         }
         context.record("assignments", assigned);
-        return NodeResult.next(assigned);
+        return new NodeResult.Completed("next", assigned, new StateChange.VarsAssigned(assigned));
     }
 }

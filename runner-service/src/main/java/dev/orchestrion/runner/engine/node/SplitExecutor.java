@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Picks one branch: at random with equal chance, or by weight (A/B); the branch taken is recorded. */
-@ApplicationScoped
 public class SplitExecutor implements NodeExecutor {
 
     @Override
     public String type() {
         return "split";
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.PURE;
     }
 
     @Override

@@ -1,43 +1,35 @@
 package dev.orchestrion.runner.engine.node;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orchestrion.runner.engine.state.RunState;
+import dev.orchestrion.runner.engine.call.CallRequest;
 
 /**
  * Starts a child run of another active definition for the same case, with parameters from expressions. With
  * {@code wait} (the default) the run parks until the child ends and takes its result as output; otherwise it goes
- * on at once. Starting is idempotent per node execution, so a retried start never makes a second child.
+ * on at once. Starting is idempotent per node execution, so a retried start never makes a second child; the child
+ * is started outside the engine (runner's {@code call.ChildRunPerformer}).
  */
-@ApplicationScoped
 public class SubWorkflowExecutor implements NodeExecutor {
-
-    private final ChildRuns children;
-
-    public SubWorkflowExecutor(ChildRuns children) {
-        this.children = children;
-    }
 
     /** What the child must mask: this run's secrets, and the parameters it passes that derive from them. */
     private static List<Object> secretsFor(NodeContext context, Map<String, Object> parameters) {
         List<Object> secrets = new ArrayList<>();
-        RunState state = context.state();
+        Map<String, Object> params = context.params();
         context.graph().redactedParameters().forEach(name -> {
-            if (state.params.get(name) != null) {
-                secrets.add(state.params.get(name));
+            if (params.get(name) != null) {
+                secrets.add(params.get(name));
             }
         });
-        if (state.inheritedSecrets != null) {
-            secrets.addAll(state.inheritedSecrets);
+        if (context.inheritedSecrets() != null) {
+            secrets.addAll(context.inheritedSecrets());
         }
         if (secrets.isEmpty()) {
             return secrets; // nothing here is secret, so nothing passed can derive from a secret
@@ -57,6 +49,11 @@ public class SubWorkflowExecutor implements NodeExecutor {
     }
 
     @Override
+    public NodeKind kind() {
+        return NodeKind.CALL;
+    }
+
+    @Override
     public NodeResult execute(NodeContext context) {
         String definitionId = context.text("definitionId", null);
         JsonNode expressions = context.raw("parameters");
@@ -70,21 +67,8 @@ public class SubWorkflowExecutor implements NodeExecutor {
         }
         boolean wait = !Boolean.FALSE.equals(context.literal("wait"));
         context.record("parameters", parameters);
-        String nodeId = context.node().id();
         List<Object> secrets = secretsFor(context, parameters);
-        return new NodeResult.Call(java.time.Duration.ofSeconds(30),
-                call -> children
-                        .startChild(call.tenant(), definitionId, UUID.fromString(call.caseId()), call.environment(),
-                                parameters, secrets, UUID.fromString(call.runId()), nodeId, call.idempotencyKey())
-                        .map(childId -> {
-                            if (wait) {
-                                return new NodeResult.WaitingForChild(childId.toString());
-                            }
-                            Map<String, Object> data = new LinkedHashMap<>();
-                            data.put("runId", childId.toString());
-                            data.put("status", "PENDING");
-                            data.put("result", null);
-                            return new NodeResult.Completed("next", data);
-                        }));
+        return new NodeResult.Call(Duration.ofSeconds(30),
+                new CallRequest.ChildRun(definitionId, parameters, secrets, wait));
     }
 }

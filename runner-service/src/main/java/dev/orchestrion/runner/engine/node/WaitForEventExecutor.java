@@ -2,19 +2,16 @@ package dev.orchestrion.runner.engine.node;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.orchestrion.runner.engine.state.RunState;
+import dev.orchestrion.runner.model.RunState;
 
 /**
  * Parks the run until a signal of the given name arrives ({@code received}), or until its timeout
  * ({@code timeout}). A signal that arrived before the run got here is taken at once.
  */
-@ApplicationScoped
 public class WaitForEventExecutor implements NodeExecutor {
 
     @Override
@@ -23,14 +20,17 @@ public class WaitForEventExecutor implements NodeExecutor {
     }
 
     @Override
+    public NodeKind kind() {
+        return NodeKind.WAIT;
+    }
+
+    @Override
     public NodeResult execute(NodeContext context) {
         String signal = context.text("signal", null);
-        Iterator<RunState.Signal> buffered = context.state().signals.iterator();
-        while (buffered.hasNext()) {
-            RunState.Signal candidate = buffered.next();
-            if (candidate.name.equals(signal)) {
-                buffered.remove();
-                return received(signal, candidate.data);
+        for (RunState.Signal kept : context.signals()) {
+            if (Objects.equals(kept.name(), signal)) {
+                Map<String, Object> out = receivedData(signal, kept.data());
+                return new NodeResult.Completed("received", out, new StateChange.SignalTaken(signal));
             }
         }
         String timeout = context.text("timeout", null);
@@ -39,11 +39,15 @@ public class WaitForEventExecutor implements NodeExecutor {
     }
 
     public static NodeResult.Completed received(String signal, Object data) {
+        return new NodeResult.Completed("received", receivedData(signal, data));
+    }
+
+    private static Map<String, Object> receivedData(String signal, Object data) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("signal", signal);
         out.put("data", data);
         out.put("timedOut", false);
-        return new NodeResult.Completed("received", out);
+        return out;
     }
 
     public static NodeResult.Completed timedOut(String signal) {

@@ -1,5 +1,7 @@
 package dev.orchestrion.runner.engine.state;
 
+import dev.orchestrion.runner.model.RunState;
+
 /**
  * Keeps one run within its {@link Budgets} during one engine stretch. Every value a node stores is measured (its
  * own size is needed anyway to check it); the state's size is an estimate that only grows by what was stored, and
@@ -72,18 +74,18 @@ public final class StateBudget {
     /** The whole state's estimated JSON size, or a number above {@code cap} once it is certain to be larger. */
     static long measure(RunState state, long cap) {
         long total = BOOKKEEPING;
-        total += JsonSize.of(state.params, cap - total);
-        total += JsonSize.of(state.caseData, cap - total);
-        total += JsonSize.of(state.trigger, cap - total);
-        total += JsonSize.of(state.vars, cap - total);
-        total += JsonSize.of(state.nodes, cap - total);
-        for (RunState.Frame frame : state.frames) {
-            total += JsonSize.of(frame.items, cap - total) + JsonSize.of(frame.results, cap - total);
+        total += JsonSize.of(state.params(), cap - total);
+        total += JsonSize.of(state.caseData(), cap - total);
+        total += JsonSize.of(state.trigger(), cap - total);
+        total += JsonSize.of(state.vars(), cap - total);
+        total += JsonSize.of(state.nodes(), cap - total);
+        for (RunState.Frame frame : state.frames()) {
+            total += JsonSize.of(frame.items(), cap - total) + JsonSize.of(frame.results(), cap - total);
         }
-        for (RunState.Signal signal : state.signals) {
-            total += JsonSize.of(signal.name, cap - total) + JsonSize.of(signal.data, cap - total);
+        for (RunState.Signal signal : state.signals()) {
+            total += JsonSize.of(signal.name(), cap - total) + JsonSize.of(signal.data(), cap - total);
         }
-        total += JsonSize.of(state.endedChildren, cap - total);
+        total += JsonSize.of(state.endedChildren(), cap - total);
         return total;
     }
 

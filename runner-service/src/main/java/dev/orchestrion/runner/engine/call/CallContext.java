@@ -1,4 +1,4 @@
-package dev.orchestrion.runner.engine.node;
+package dev.orchestrion.runner.engine.call;
 
 import java.util.Map;
 

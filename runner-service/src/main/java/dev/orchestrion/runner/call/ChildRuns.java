@@ -1,4 +1,4 @@
-package dev.orchestrion.runner.engine.node;
+package dev.orchestrion.runner.call;
 
 import java.util.List;
 import java.util.Map;
