@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.orchestrion.support.messaging.CloudEvent;
+import dev.orchestrion.support.messaging.CloudEventWriter;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 import dev.orchestrion.testsupport.EventContracts;
 import dev.orchestrion.testsupport.TestInfrastructure;
 
@@ -157,13 +159,13 @@ public final class PeerEvents {
      * what consumers do with bad records. Null header values are left out.
      */
     public static void rawRecord(String topic, String key, Map<String, String> headers, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        Map<String, String> present = new LinkedHashMap<>();
         headers.forEach((name, headerValue) -> {
             if (headerValue != null) {
-                header(record, name, headerValue);
+                present.put(name, headerValue);
             }
         });
-        sendRecord(record);
+        sendRecord(new OutgoingRecord(topic, key, present, value).toProducerRecord());
     }
 
     static void send(String topic, String key, String type, String subject, String tenant, Map<String, Object> data,
@@ -180,20 +182,11 @@ public final class PeerEvents {
             throw new IllegalStateException(e);
         }
         EventContracts.assertConforms(type, value);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, value);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", id.toString());
-        header(record, "ce_source", source);
-        header(record, "ce_type", type);
-        header(record, "ce_time", Instant.now().toString());
-        header(record, "ce_subject", subject);
-        header(record, "ce_tenant", tenant);
-        header(record, "content-type", "application/json");
+        ProducerRecord<String, String> event = new CloudEventWriter(source)
+                .record(topic, key, new CloudEvent(id.toString(), type, Instant.now(), subject, tenant), value)
+                .toProducerRecord();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, value, event.headers());
         sendRecord(record);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static synchronized void sendRecord(ProducerRecord<String, String> record) {

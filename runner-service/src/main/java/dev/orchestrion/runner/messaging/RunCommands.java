@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.orchestrion.runner.engine.EngineCommand;
 import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 
 /**
  * Run commands as records of {@code workflow.run-commands} (StartRun, ResumeRun, CancelRun; keyed by run id) and
@@ -34,7 +35,7 @@ public final class RunCommands {
         }
     }
 
-    public static OutboundRecord start(Run run, Instant now) {
+    public static OutgoingRecord start(Run run, Instant now) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("runId", run.id.toString());
         data.put("tenant", run.tenant);
@@ -50,7 +51,7 @@ public final class RunCommands {
                 run.id.toString(), run.tenant, data);
     }
 
-    public static OutboundRecord of(UUID runId, String tenant, EngineCommand command, Instant now) {
+    public static OutgoingRecord of(UUID runId, String tenant, EngineCommand command, Instant now) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("runId", runId.toString());
         data.put("tenant", tenant);

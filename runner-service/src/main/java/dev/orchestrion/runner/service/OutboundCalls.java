@@ -20,8 +20,8 @@ import dev.orchestrion.runner.engine.node.NodeResult;
 import dev.orchestrion.runner.engine.node.OutboundFailures;
 import dev.orchestrion.runner.engine.state.JsonSize;
 import dev.orchestrion.runner.engine.state.StateBudget;
-import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;
+import dev.orchestrion.support.messaging.RecordProducer;
 
 /**
  * Runs the outbound calls of committed checkpoints outside the executor's batch, so a slow endpoint never holds
