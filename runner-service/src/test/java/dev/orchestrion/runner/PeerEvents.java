@@ -55,18 +55,7 @@ public final class PeerEvents {
     /** A definition event of {@code type} (started, paused, resumed, finalized, published, deleted). */
     public static void definitionEvent(String tenant, String definitionId, String type, String status,
             Integer publishedVersion, long revision) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("definitionId", definitionId);
-        data.put("tenant", tenant);
-        data.put("name", "Test definition");
-        data.put("status", status);
-        data.put("publishedVersion", publishedVersion);
-        data.put("revision", revision);
-        data.put("triggerKind", "api");
-        data.put("exclusiveGroup", null);
-        data.put("occurredAt", Instant.now().toString());
-        send("workflow.definition-events", definitionId, "dev.orchestrion.definition." + type, definitionId, tenant,
-                data, "/orchestrion/definition-service", UUID.randomUUID());
+        definitionEventOn(null, tenant, definitionId, type, status, publishedVersion, revision);
     }
 
     /** definition-service's {@code GET /priorities}, position 1 first (the stub answers for any tenant). */
@@ -136,10 +125,10 @@ public final class PeerEvents {
 
     /**
      * A definition event of {@code type} as {@link #definitionEvent} sends it, but on the given partition of
-     * {@code workflow.definition-events} (to put it ahead of other records of that partition).
+     * {@code workflow.definition-events} (to put it ahead of other records of that partition); null: the key's.
      */
-    public static void definitionEventOn(int partition, String tenant, String definitionId, String type, String status,
-            Integer publishedVersion, long revision) {
+    public static void definitionEventOn(Integer partition, String tenant, String definitionId, String type,
+            String status, Integer publishedVersion, long revision) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("definitionId", definitionId);
         data.put("tenant", tenant);

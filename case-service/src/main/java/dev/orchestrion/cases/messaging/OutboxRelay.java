@@ -52,7 +52,7 @@ public class OutboxRelay {
         this.loop = new OutboxRelayLoop<>(
                 new TableOutbox(pool, OutboxRepository.TABLE, Duration.ZERO,
                         row -> List.of(record(OutboxRepository.pendingEvent(row)))),
-                producer, new RelaySettings("case-events", outbox.batchSize(), outbox.sweepInterval(),
+                producer, new RelaySettings("case-service", outbox.batchSize(), outbox.sweepInterval(),
                         outbox.retryBackoff(), deliveryTimeout.plusSeconds(30)),
                 registry);
     }
