@@ -5,13 +5,19 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import dev.orchestrion.support.messaging.CloudEventHeaders;
@@ -54,5 +60,31 @@ public final class KafkaRecords {
             });
         }
         return found;
+    }
+
+    /**
+     * Waits until the consumer group has committed its offset past the record at {@code partition}/{@code offset} of
+     * {@code topic}: the positive signal that the group consumed (and handled) it, before a test asserts that
+     * handling it changed nothing.
+     */
+    public static void awaitConsumed(String group, String topic, int partition, long offset) {
+        TopicPartition where = new TopicPartition(topic, partition);
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
+            await("group " + group + " past " + where + "@" + offset).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata().get().get(where);
+                        return committed != null && committed.offset() > offset;
+                    });
+        }
+    }
+
+    public static void awaitConsumed(String group, RecordMetadata record) {
+        awaitConsumed(group, record.topic(), record.partition(), record.offset());
+    }
+
+    public static void awaitConsumed(String group, ConsumerRecord<?, ?> record) {
+        awaitConsumed(group, record.topic(), record.partition(), record.offset());
     }
 }

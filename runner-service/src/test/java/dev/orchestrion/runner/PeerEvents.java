@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -114,13 +115,16 @@ public final class PeerEvents {
         return id;
     }
 
-    /** Publishes a consumed record again, as it was: same key, headers (ce_id included) and value. */
-    public static void republish(ConsumerRecord<String, String> record) {
+    /**
+     * Publishes a consumed record again, as it was: same key, headers (ce_id included) and value. Answers where the
+     * copy landed, so that a test can wait until a consumer group has consumed it.
+     */
+    public static RecordMetadata republish(ConsumerRecord<String, String> record) {
         ProducerRecord<String, String> copy = new ProducerRecord<>(record.topic(), record.key(), record.value());
         for (Header header : record.headers()) {
             copy.headers().add(header.key(), header.value());
         }
-        sendRecord(copy);
+        return sendRecord(copy);
     }
 
     /**
@@ -178,7 +182,7 @@ public final class PeerEvents {
         sendRecord(record);
     }
 
-    private static synchronized void sendRecord(ProducerRecord<String, String> record) {
+    private static synchronized RecordMetadata sendRecord(ProducerRecord<String, String> record) {
         if (producer == null) {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
@@ -186,7 +190,7 @@ public final class PeerEvents {
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }
         try {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -65,8 +65,14 @@ class ScheduleTriggerTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> trigger(tenant, definitionId).getString("nextFireAt") == null);
         int firedBeforePause = trigger(tenant, definitionId).getList("firings").size();
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .until(() -> trigger(tenant, definitionId).getList("firings").size() == firedBeforePause);
+        // the positive signal that the ticker kept ticking meanwhile: another schedule fires twice after the pause
+        String witness = PeerServices.activeDefinition(
+                Definitions.echoingTrigger("witness", "{\"kind\": \"schedule\", \"interval\": \"PT1S\"}", null));
+        PeerEvents.systemCaseFor(witness);
+        PeerEvents.definitionEvent(tenant, witness, "started", "ACTIVE", 1, 1);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                () -> trigger(tenant, witness).getList("firings.findAll { it.status == 'STARTED' }").size() >= 2);
+        assertThat(trigger(tenant, definitionId).getList("firings")).hasSize(firedBeforePause);
     }
 
     @Test
