@@ -2,7 +2,6 @@ package dev.orchestrion.runner;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +18,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.testsupport.TestInfrastructure;
 
 /** Reads what is on a topic, from its beginning, as an outside consumer would. */
@@ -37,7 +36,7 @@ public final class KafkaRecords {
 
     /** The record with this CloudEvents id. */
     public static ConsumerRecord<String, String> withEventId(String topic, String eventId) {
-        return read(topic, r -> eventId.equals(header(r, "ce_id")), 1).get(0);
+        return read(topic, r -> eventId.equals(CloudEventHeaders.id(r)), 1).get(0);
     }
 
     public static List<ConsumerRecord<String, String>> read(String topic,
@@ -87,10 +86,5 @@ public final class KafkaRecords {
 
     public static void awaitConsumed(String group, ConsumerRecord<?, ?> record) {
         awaitConsumed(group, record.topic(), record.partition(), record.offset());
-    }
-
-    public static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

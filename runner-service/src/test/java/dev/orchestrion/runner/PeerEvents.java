@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.orchestrion.support.messaging.CloudEvent;
+import dev.orchestrion.support.messaging.CloudEventWriter;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 import dev.orchestrion.testsupport.EventContracts;
 import dev.orchestrion.testsupport.TestInfrastructure;
 
@@ -54,18 +56,7 @@ public final class PeerEvents {
     /** A definition event of {@code type} (started, paused, resumed, finalized, published, deleted). */
     public static void definitionEvent(String tenant, String definitionId, String type, String status,
             Integer publishedVersion, long revision) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("definitionId", definitionId);
-        data.put("tenant", tenant);
-        data.put("name", "Test definition");
-        data.put("status", status);
-        data.put("publishedVersion", publishedVersion);
-        data.put("revision", revision);
-        data.put("triggerKind", "api");
-        data.put("exclusiveGroup", null);
-        data.put("occurredAt", Instant.now().toString());
-        send("workflow.definition-events", definitionId, "dev.orchestrion.definition." + type, definitionId, tenant,
-                data, "/orchestrion/definition-service", UUID.randomUUID());
+        definitionEventOn(null, tenant, definitionId, type, status, publishedVersion, revision);
     }
 
     /** definition-service's {@code GET /priorities}, position 1 first (the stub answers for any tenant). */
@@ -138,10 +129,10 @@ public final class PeerEvents {
 
     /**
      * A definition event of {@code type} as {@link #definitionEvent} sends it, but on the given partition of
-     * {@code workflow.definition-events} (to put it ahead of other records of that partition).
+     * {@code workflow.definition-events} (to put it ahead of other records of that partition); null: the key's.
      */
-    public static void definitionEventOn(int partition, String tenant, String definitionId, String type, String status,
-            Integer publishedVersion, long revision) {
+    public static void definitionEventOn(Integer partition, String tenant, String definitionId, String type,
+            String status, Integer publishedVersion, long revision) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("definitionId", definitionId);
         data.put("tenant", tenant);
@@ -161,13 +152,13 @@ public final class PeerEvents {
      * what consumers do with bad records. Null header values are left out.
      */
     public static void rawRecord(String topic, String key, Map<String, String> headers, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        Map<String, String> present = new LinkedHashMap<>();
         headers.forEach((name, headerValue) -> {
             if (headerValue != null) {
-                header(record, name, headerValue);
+                present.put(name, headerValue);
             }
         });
-        sendRecord(record);
+        sendRecord(new OutgoingRecord(topic, key, present, value).toProducerRecord());
     }
 
     static void send(String topic, String key, String type, String subject, String tenant, Map<String, Object> data,
@@ -184,20 +175,11 @@ public final class PeerEvents {
             throw new IllegalStateException(e);
         }
         EventContracts.assertConforms(type, value);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, value);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", id.toString());
-        header(record, "ce_source", source);
-        header(record, "ce_type", type);
-        header(record, "ce_time", Instant.now().toString());
-        header(record, "ce_subject", subject);
-        header(record, "ce_tenant", tenant);
-        header(record, "content-type", "application/json");
+        ProducerRecord<String, String> event = new CloudEventWriter(source)
+                .record(topic, key, new CloudEvent(id.toString(), type, Instant.now(), subject, tenant), value)
+                .toProducerRecord();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, value, event.headers());
         sendRecord(record);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static synchronized RecordMetadata sendRecord(ProducerRecord<String, String> record) {

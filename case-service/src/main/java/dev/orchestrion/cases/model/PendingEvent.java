@@ -4,6 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An outbox row as the relay reads it. */
-public record PendingEvent(long seq, UUID eventId, UUID caseId, String tenant, String type, Instant occurredAt,
-        String payload) {
+public record PendingEvent(UUID eventId, UUID caseId, String tenant, String type, Instant occurredAt, String payload) {
 }

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.orchestrion.cases.testing.CaseEventsTopic;
 import dev.orchestrion.cases.testing.CasesDatabase;
+import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.testsupport.EventContracts;
 
 /** Every create, change and erasure of a case is announced on workflow.case-events, without personal values. */
@@ -62,9 +63,9 @@ class CaseEventsTest {
             // Names of fields, never their values (the values chosen cannot occur in ids or timestamps).
             assertThat(record.value()).doesNotContain("Zelda", "zelda", "18151210", "mail.test", "silver", "platinum");
         }
-        assertThat(records.stream().map(r -> CaseEventsTopic.header(r, "ce_id")).distinct()).hasSize(3);
+        assertThat(records.stream().map(CloudEventHeaders::id).distinct()).hasSize(3);
 
-        assertThat(CaseEventsTopic.header(created, "ce_type")).isEqualTo("dev.orchestrion.case.created");
+        assertThat(CloudEventHeaders.type(created)).isEqualTo("dev.orchestrion.case.created");
         JsonNode createdData = JSON.readTree(created.value());
         assertThat(createdData.get("caseId").asText()).isEqualTo(id.toString());
         assertThat(createdData.get("tenant").asText()).isEqualTo(tenant);
@@ -72,13 +73,13 @@ class CaseEventsTest {
         assertThat(JSON.convertValue(createdData.get("fields"), List.class)).containsExactly("firstName",
                 "personalNumber", "email", "attributes");
 
-        assertThat(CaseEventsTopic.header(updated, "ce_type")).isEqualTo("dev.orchestrion.case.updated");
+        assertThat(CloudEventHeaders.type(updated)).isEqualTo("dev.orchestrion.case.updated");
         JsonNode updatedData = JSON.readTree(updated.value());
         assertThat(updatedData.get("revision").asLong()).isEqualTo(1);
         assertThat(JSON.convertValue(updatedData.get("changedFields"), List.class)).containsExactly("email",
                 "attributes");
 
-        assertThat(CaseEventsTopic.header(erased, "ce_type")).isEqualTo("dev.orchestrion.case.erased");
+        assertThat(CloudEventHeaders.type(erased)).isEqualTo("dev.orchestrion.case.erased");
         assertThat(JSON.readTree(erased.value()).get("revision").asLong()).isEqualTo(2);
     }
 }

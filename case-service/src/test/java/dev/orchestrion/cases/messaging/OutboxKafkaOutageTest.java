@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.orchestrion.cases.testing.CaseEventsTopic;
 import dev.orchestrion.cases.testing.CasesDatabase;
+import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.testsupport.EventContracts;
 import dev.orchestrion.testsupport.TestInfrastructure;
 import dev.orchestrion.testsupport.TestKafka;
@@ -80,12 +81,12 @@ class OutboxKafkaOutageTest {
 
         int changes = expectedTypes.values().stream().mapToInt(List::size).sum();
         assertThat(records).as("one event per change").hasSize(changes);
-        assertThat(records.stream().map(r -> CaseEventsTopic.header(r, "ce_id")).distinct()).hasSize(changes);
+        assertThat(records.stream().map(CloudEventHeaders::id).distinct()).hasSize(changes);
         Map<String, List<ConsumerRecord<String, String>>> byCase = records.stream()
                 .collect(Collectors.groupingBy(ConsumerRecord::key, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<UUID, List<String>> expected : expectedTypes.entrySet()) {
             List<ConsumerRecord<String, String>> events = byCase.get(expected.getKey().toString());
-            assertThat(events).extracting(r -> CaseEventsTopic.header(r, "ce_type"))
+            assertThat(events).extracting(r -> CloudEventHeaders.type(r))
                     .as("events of case %s in order", expected.getKey()).containsExactlyElementsOf(expected.getValue());
             for (int revision = 0; revision < events.size(); revision++) {
                 EventContracts.assertCloudEvent(events.get(revision));

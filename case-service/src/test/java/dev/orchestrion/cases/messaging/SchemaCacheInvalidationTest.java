@@ -7,7 +7,6 @@ import static dev.orchestrion.cases.testing.ParameterDeclarations.required;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +25,8 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 import dev.orchestrion.cases.testing.FakeDefinitionService;
+import dev.orchestrion.support.messaging.CloudEvent;
+import dev.orchestrion.support.messaging.CloudEventWriter;
 import dev.orchestrion.testsupport.EventContracts;
 import dev.orchestrion.testsupport.TestInfrastructure;
 
@@ -89,12 +90,10 @@ class SchemaCacheInvalidationTest {
                  "triggerKind":"api","actor":"designer@%s","occurredAt":"%s"}""".formatted(definition, tenant,
                 type.endsWith("paused") ? "PAUSED" : "ACTIVE", publishedVersion, tenant, Instant.now());
         EventContracts.assertConforms(type, data);
-        ProducerRecord<String, String> record = new ProducerRecord<>("workflow.definition-events",
-                definition.toString(), data);
-        Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_source", "/orchestrion/definition-service", "ce_type", type, "ce_time", Instant.now().toString(),
-                "ce_subject", definition.toString(), "ce_tenant", tenant, "content-type", "application/json");
-        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, String> record = new CloudEventWriter("/orchestrion/definition-service")
+                .record("workflow.definition-events", definition.toString(), new CloudEvent(
+                        UUID.randomUUID().toString(), type, Instant.now(), definition.toString(), tenant), data)
+                .toProducerRecord();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {

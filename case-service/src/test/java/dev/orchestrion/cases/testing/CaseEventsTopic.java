@@ -2,7 +2,6 @@ package dev.orchestrion.cases.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import dev.orchestrion.testsupport.TestInfrastructure;
@@ -75,10 +73,5 @@ public final class CaseEventsTopic {
     /** Waits for {@code count} events of the case. */
     public static List<ConsumerRecord<String, String>> awaitCase(UUID caseId, int count) {
         return awaitMatching(r -> caseId.toString().equals(r.key()), count);
-    }
-
-    public static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

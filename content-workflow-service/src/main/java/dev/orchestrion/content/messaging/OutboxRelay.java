@@ -1,135 +1,94 @@
 package dev.orchestrion.content.messaging;
 
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.runtime.ShutdownEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 
 import dev.orchestrion.content.config.ContentConfig;
 import dev.orchestrion.content.model.EntryEvent;
-import dev.orchestrion.content.repository.EntryHistoryRepository;
-import dev.orchestrion.content.repository.EntryRepository;
-import dev.orchestrion.content.repository.EntryRepository.ClaimedOutbox;
-import dev.orchestrion.content.repository.EntryVersionRepository;
+import dev.orchestrion.content.repository.EntryOutbox;
+import dev.orchestrion.support.messaging.CloudEvent;
+import dev.orchestrion.support.messaging.CloudEventWriter;
+import dev.orchestrion.support.messaging.OutgoingRecord;
+import dev.orchestrion.support.messaging.RecordProducer;
+import dev.orchestrion.support.outbox.DocumentOutbox;
+import dev.orchestrion.support.outbox.OutboxRelayLoop;
+import dev.orchestrion.support.outbox.RelaySettings;
 
 /**
- * Empties entries' outboxes: copies versions and audit records into their collections (idempotent upserts), then
- * publishes the events in order, each acknowledged by Kafka before the next, and finally removes what it processed.
- * A change asks for its entry to be relayed at once; a periodic sweep picks up whatever is left (after a crash, or
- * while Kafka was down), so an outage delays events but never loses them. A lease on each outbox keeps two relays
- * (or two instances) from working on one entry at once; delivery is at least once, with stable event ids.
+ * Empties entries' outboxes through the shared relay loop: copies versions and audit records into their collections
+ * (idempotent upserts), then publishes the events to {@code content.entry-events} as CloudEvents (key and subject:
+ * the entry id), in order, and finally removes what Kafka acknowledged. A change points the relay at its entry
+ * ({@link #relaySoon}); a sweep on start and every {@code content.relay.sweep-interval} picks up whatever is left
+ * (after a crash, or while Kafka was down), so an outage delays events but never loses them. A lease on each outbox
+ * keeps two instances from working on one entry at once; delivery is at least once, with stable event ids.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final CloudEventWriter EVENTS = new CloudEventWriter("/orchestrion/content-workflow-service");
 
-    private final EntryRepository entries;
-    private final EntryVersionRepository versions;
-    private final EntryHistoryRepository history;
-    private final EntryEventPublisher publisher;
-    private final ContentConfig config;
-    private final Vertx vertx;
-    private final Set<String> relaying = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean sweeping = new AtomicBoolean();
-    private long timer = -1;
+    private final String topic;
+    private final RecordProducer producer;
+    private final DocumentOutbox outbox;
+    private final OutboxRelayLoop<DocumentOutbox.ItemRef> loop;
 
-    public OutboxRelay(EntryRepository entries, EntryVersionRepository versions, EntryHistoryRepository history,
-            EntryEventPublisher publisher, ContentConfig config, Vertx vertx) {
-        this.entries = entries;
-        this.versions = versions;
-        this.history = history;
-        this.publisher = publisher;
-        this.config = config;
-        this.vertx = vertx;
+    public OutboxRelay(EntryOutbox entries, ContentConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        ContentConfig.Relay relay = config.relay();
+        this.topic = relay.topic();
+        // Short timeouts make an outage fail fast, so the relay leaves the events in the outbox for a later attempt.
+        Duration timeout = relay.sendTimeout();
+        this.producer = RecordProducer.connect(bootstrapServers,
+                new RecordProducer.Settings("content-workflow-service-outbox-relay", Duration.ofMillis(1), 16_384,
+                        timeout, timeout.dividedBy(2), timeout.dividedBy(2)));
+        this.outbox = new DocumentOutbox(List.of(entries.collection()), EntryOutbox.layout(relay.lease()),
+                new DocumentOutbox.Items() {
+
+                    @Override
+                    public List<OutgoingRecord> records(Document item) {
+                        EntryEvent event = EntryOutbox.event(item);
+                        return event == null ? List.of() : List.of(record(event));
+                    }
+
+                    @Override
+                    public Uni<Void> prepare(String collection, Document entry) {
+                        return entries.copyOutRecords(entry);
+                    }
+                });
+        this.loop = new OutboxRelayLoop<>(outbox, producer, new RelaySettings("content-workflow-service", relay.batch(),
+                relay.sweepInterval(), relay.retryAfter(), timeout.plusSeconds(30)), registry);
     }
 
     void start(@Observes StartupEvent startup) {
-        timer = vertx.setPeriodic(config.relay().sweepInterval().toMillis(), id -> sweep());
+        loop.start();
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    /** Relays the entry's outbox now, in the background; the sweep retries whatever this cannot do. */
+    /** Relays the entry's outbox soon, in the background; the sweep retries whatever this cannot do. */
     public void relaySoon(String documentId) {
-        relay(documentId).subscribe().with(done -> {
-        }, failure -> LOG.debugf("Relay of %s deferred to the sweep: %s", documentId, failure.getMessage()));
+        outbox.changed(EntryOutbox.COLLECTION, documentId);
+        loop.wake();
     }
 
-    /** One pass over outboxes that still hold items. */
-    public Uni<Void> sweepOnce() {
-        return entries.outboxesToRelay(Instant.now(), config.relay().batch()).onItem()
-                .transformToMulti(ids -> Multi.createFrom().iterable(ids)).onItem().transformToUni(this::relay).merge(4)
-                .collect().last().replaceWithVoid();
+    private OutgoingRecord record(EntryEvent event) {
+        return EVENTS.record(topic, event.entryId(),
+                new CloudEvent(event.id(), event.type(), event.time(), event.entryId(), event.tenant()),
+                event.data().toString());
     }
 
-    private void sweep() {
-        if (!sweeping.compareAndSet(false, true)) {
-            return;
-        }
-        sweepOnce().onTermination().invoke(() -> sweeping.set(false)).subscribe().with(done -> {
-        }, failure -> LOG.warnf("Outbox sweep failed: %s", failure.getMessage()));
-    }
-
-    private Uni<Void> relay(String documentId) {
-        if (!relaying.add(documentId)) {
-            // This instance is on it already; its loop picks up what was added meanwhile.
-            return Uni.createFrom().voidItem();
-        }
-        return relayUntilEmpty(documentId).onTermination().invoke(() -> relaying.remove(documentId));
-    }
-
-    private Uni<Void> relayUntilEmpty(String documentId) {
-        return entries.claimOutbox(documentId, Instant.now(), config.relay().lease()).chain(claim -> {
-            if (claim == null) {
-                return entries.clearEmptyOutbox(documentId);
-            }
-            return process(claim).chain(more -> more ? relayUntilEmpty(documentId) : Uni.createFrom().voidItem());
-        });
-    }
-
-    /** Answers whether the outbox may hold more items. */
-    private Uni<Boolean> process(ClaimedOutbox claim) {
-        List<String> done = new ArrayList<>();
-        return versions.store(claim.versions())
-                .chain(() -> history.store(claim.tenant(), claim.entryId(), claim.history()))
-                .invoke(() -> claim.itemIds().stream().filter(id -> !isEvent(claim, id)).forEach(done::add))
-                .chain(() -> publishInOrder(claim.events(), 0, done))
-                .chain(() -> entries.completeOutbox(claim, done, true)).onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Relaying the outbox of %s failed, retrying later: %s", claim.documentId(),
-                            failure.getMessage());
-                    return entries.postponeOutbox(claim, done, Instant.now().plus(config.relay().retryAfter()))
-                            .replaceWith(false);
-                });
-    }
-
-    private Uni<Void> publishInOrder(List<EntryEvent> events, int index, List<String> done) {
-        if (index >= events.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        EntryEvent event = events.get(index);
-        return publisher.publish(event).invoke(() -> done.add(event.id()))
-                .chain(() -> publishInOrder(events, index + 1, done));
-    }
-
-    private static boolean isEvent(ClaimedOutbox claim, String itemId) {
-        return claim.events().stream().anyMatch(e -> e.id().equals(itemId));
+    @PreDestroy
+    void stop() {
+        loop.stop();
+        producer.close();
     }
 }

@@ -17,7 +17,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -31,7 +30,6 @@ import io.smallrye.mutiny.Uni;
 import dev.orchestrion.content.entry.EntryQuery;
 import dev.orchestrion.content.model.Entry;
 import dev.orchestrion.content.model.EntryChange;
-import dev.orchestrion.content.model.EntryEvent;
 import dev.orchestrion.content.model.EntryVersion;
 import dev.orchestrion.content.model.HistoryRecord;
 import dev.orchestrion.support.problem.ProblemException;
@@ -50,11 +48,6 @@ public class EntryRepository {
 
     /** A page of entries and how many match in all. */
     public record Page(List<Entry> entries, long total) {
-    }
-
-    /** An entry whose outbox a relay has claimed: its revision at the claim, and the items to process. */
-    public record ClaimedOutbox(String documentId, String tenant, String entryId, long revision,
-            List<EntryVersion> versions, List<HistoryRecord> history, List<EntryEvent> events, List<String> itemIds) {
     }
 
     private final ReactiveMongoCollection<Document> collection;
@@ -164,79 +157,6 @@ public class EntryRepository {
                 Filters.and(Filters.eq("tenant", tenant), Filters.eq("contentType", contentType),
                         Filters.eq("deletedAt", null), Filters.ne("workflowId", workflowId)),
                 new FindOptions().limit(limit)).map(EntryDocuments::entry).collect().asList();
-    }
-
-    // --- outbox relay -------------------------------------------------------------------------------------------
-
-    /** Ids of entry documents whose outbox holds items and is not claimed. */
-    public Uni<List<String>> outboxesToRelay(Instant now, int limit) {
-        return collection
-                .find(Filters.and(Filters.ne("outboxSince", null), unclaimed("relayLease", now)), new FindOptions()
-                        .projection(Projections.include("_id")).sort(Sorts.ascending("outboxSince")).limit(limit))
-                .map(d -> d.getString("_id")).collect().asList();
-    }
-
-    /** Claims the document's outbox for {@code lease}; null if it is empty or another relay holds it. */
-    public Uni<ClaimedOutbox> claimOutbox(String documentId, Instant now, Duration lease) {
-        return collection.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", documentId), Filters.exists("outbox.0"), unclaimed("relayLease", now)),
-                Updates.set("relayLease", EntryDocuments.date(now.plus(lease))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)).map(d -> {
-                    if (d == null) {
-                        return null;
-                    }
-                    List<EntryVersion> versions = new ArrayList<>();
-                    List<HistoryRecord> history = new ArrayList<>();
-                    List<EntryEvent> events = new ArrayList<>();
-                    List<String> ids = new ArrayList<>();
-                    for (Document item : EntryDocuments.outbox(d)) {
-                        ids.add(item.getString("id"));
-                        switch (item.getString("kind")) {
-                            case "version" -> versions.add(EntryDocuments.version(item.get("version", Document.class)));
-                            case "history" -> history.add(EntryDocuments.history(item.get("record", Document.class)));
-                            default -> events.add(EntryDocuments.event(item.get("event", Document.class)));
-                        }
-                    }
-                    return new ClaimedOutbox(documentId, d.getString("tenant"), d.getString("entryId"),
-                            d.get("revision", Number.class).longValue(), versions, history, events, ids);
-                });
-    }
-
-    /**
-     * Removes processed items and gives up the claim. When nothing was added since the claim (same revision) and
-     * everything was processed, the outbox is marked empty. Answers whether items may remain.
-     */
-    public Uni<Boolean> completeOutbox(ClaimedOutbox claim, List<String> processed, boolean all) {
-        Bson pull = Updates.pull(EntryDocuments.OUTBOX, Filters.in("id", processed));
-        Uni<Boolean> emptied = all
-                ? collection
-                        .updateOne(
-                                Filters.and(Filters.eq("_id", claim.documentId()),
-                                        Filters.eq("revision", claim.revision())),
-                                Updates.combine(pull, Updates.unset("relayLease"), Updates.unset("outboxSince")))
-                        .map(r -> r.getMatchedCount() > 0)
-                : Uni.createFrom().item(false);
-        return emptied.chain(done -> done
-                ? Uni.createFrom().item(false)
-                : collection.updateOne(Filters.eq("_id", claim.documentId()),
-                        Updates.combine(pull, Updates.unset("relayLease"))).replaceWith(true));
-    }
-
-    /**
-     * Marks an outbox empty when it is (a relay that lost a race on the revision leaves the mark behind). Atomic with
-     * the check, so an item pushed meanwhile keeps it.
-     */
-    public Uni<Void> clearEmptyOutbox(String documentId) {
-        return collection.updateOne(Filters.and(Filters.eq("_id", documentId), Filters.exists("outbox.0", false),
-                Filters.ne("outboxSince", null)), Updates.unset("outboxSince")).replaceWithVoid();
-    }
-
-    /** After a failure: keeps the claim until {@code retryAt} so that the sweep retries then, not at once. */
-    public Uni<Void> postponeOutbox(ClaimedOutbox claim, List<String> processed, Instant retryAt) {
-        return collection.updateOne(Filters.eq("_id", claim.documentId()),
-                Updates.combine(Updates.pull(EntryDocuments.OUTBOX, Filters.in("id", processed)),
-                        Updates.set("relayLease", EntryDocuments.date(retryAt))))
-                .replaceWithVoid();
     }
 
     // --- scheduler ----------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -29,6 +31,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.orchestrion.content.support.ContentApi;
@@ -44,6 +47,9 @@ import dev.orchestrion.testsupport.TestInfrastructure;
 class OutboxDurabilityTest {
 
     private static final String TENANT = "durable";
+
+    @Inject
+    MeterRegistry meters;
     private static MongoClient mongo;
     private static MongoCollection<Document> entries;
 
@@ -102,6 +108,7 @@ class OutboxDurabilityTest {
             try (EntryEventsTopic before = new EntryEventsTopic()) {
                 before.await(id, 1);
             }
+            double failuresBefore = sendFailures();
             admin.deleteTopics(Set.of(EntryEventsTopic.TOPIC)).all().get();
             Awaitility.await("the topic to be gone").atMost(Duration.ofSeconds(30))
                     .until(() -> !admin.listTopics().names().get().contains(EntryEventsTopic.TOPIC));
@@ -109,9 +116,9 @@ class OutboxDurabilityTest {
                 // The API keeps working while events cannot be published; they wait in the entry's outbox.
                 transition(TENANT, "content-editor", type, id, "_draft_review").statusCode(200);
                 invoke(TENANT, "content-editor", type, id, "review.public", null).statusCode(200);
-                // Longer than the send timeout (3 s in tests): the relay's first attempt has failed meanwhile.
-                Awaitility.await("publishing to fail at least once").during(Duration.ofSeconds(4))
-                        .atMost(Duration.ofSeconds(10)).until(() -> !outbox(id).isEmpty());
+                // A positive signal that the relay tried and Kafka refused, then the events are still in the outbox.
+                Awaitility.await("publishing to fail at least once").atMost(Duration.ofSeconds(30))
+                        .until(() -> sendFailures() > failuresBefore);
                 assertThat(outbox(id)).extracting(d -> d.getString("kind")).contains("event");
             } finally {
                 Awaitility.await("the topic to be recreated").atMost(Duration.ofSeconds(30)).ignoreExceptions()
@@ -128,6 +135,12 @@ class OutboxDurabilityTest {
             assertThat(events.get(0).data().get("event").asText()).isEqualTo("draft.review");
         }
         awaitEmptyOutbox(id);
+    }
+
+    /** Records Kafka did not acknowledge since the relay started. */
+    private double sendFailures() {
+        return meters.get("orchestrion.outbox.send.failures").tag("outbox", "content-workflow-service").counter()
+                .count();
     }
 
     private static List<Document> outbox(String id) {

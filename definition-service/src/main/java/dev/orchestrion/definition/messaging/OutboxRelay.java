@@ -1,122 +1,90 @@
 package dev.orchestrion.definition.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.jboss.logging.Logger;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Updates;
-
-import io.quarkus.mongodb.FindOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
-import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
+import io.quarkus.runtime.StartupEvent;
 
 import dev.orchestrion.definition.model.OutboxEvent;
+import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.DocumentCodec;
+import dev.orchestrion.definition.repository.PriorityRepository;
+import dev.orchestrion.support.messaging.CloudEvent;
+import dev.orchestrion.support.messaging.CloudEventWriter;
+import dev.orchestrion.support.messaging.OutgoingRecord;
+import dev.orchestrion.support.messaging.RecordProducer;
+import dev.orchestrion.support.outbox.DocumentOutbox;
+import dev.orchestrion.support.outbox.OutboxRelayLoop;
+import dev.orchestrion.support.outbox.RelaySettings;
 
 /**
- * Publishes the events waiting in documents' outboxes to {@code workflow.definition-events} as CloudEvents in Kafka
- * binary mode, in order, and removes each from its document once Kafka acknowledged it. Called right after each
- * change, and by {@link OutboxSweep} for whatever a crash or a Kafka outage left behind. Delivery is at least once:
- * a redelivered event keeps its {@code ce_id}.
+ * Publishes the events waiting in definition and priority documents' outboxes to {@code workflow.definition-events}
+ * as CloudEvents (key and subject: the definition id, or the tenant for priority changes), in each document's
+ * order, and pulls each from its document once Kafka acknowledged it. A change points the relay at its document
+ * ({@link #relaySoon}); a sweep on start and every {@code orchestrion.outbox.sweep-interval} publishes whatever a
+ * crash or a Kafka outage left behind. Delivery is at least once: a redelivered event keeps its {@code ce_id}.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String SOURCE = "/orchestrion/definition-service";
+    private static final CloudEventWriter EVENTS = new CloudEventWriter("/orchestrion/definition-service");
+    /** No lease: documents are not claimed, so two instances may publish one event twice (consumers drop it). */
+    private static final DocumentOutbox.Layout LAYOUT = new DocumentOutbox.Layout("outbox", "id", null, null,
+            Duration.ZERO);
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
 
-    private final MutinyEmitter<String> emitter;
-    private final ReactiveMongoClient mongo;
-    private final String database;
-    private final Map<String, AtomicBoolean> rerun = new ConcurrentHashMap<>();
+    private final String topic;
+    private final RecordProducer producer;
+    private final DocumentOutbox outbox;
+    private final OutboxRelayLoop<DocumentOutbox.ItemRef> loop;
 
-    public OutboxRelay(
-            @Channel("definition-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
-            ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.emitter = emitter;
-        this.mongo = mongo;
-        this.database = database;
+    public OutboxRelay(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "orchestrion.outbox.topic", defaultValue = "workflow.definition-events") String topic,
+            @ConfigProperty(name = "orchestrion.outbox.sweep-interval", defaultValue = "5s") Duration sweepInterval,
+            MeterRegistry registry) {
+        this.topic = topic;
+        this.producer = RecordProducer.connect(bootstrapServers,
+                new RecordProducer.Settings("definition-service-outbox", Duration.ofMillis(1), 65_536, DELIVERY_TIMEOUT,
+                        Duration.ofSeconds(10), Duration.ofSeconds(10)));
+        ReactiveMongoDatabase db = mongo.getDatabase(database);
+        this.outbox = new DocumentOutbox(
+                List.of(db.getCollection(DefinitionRepository.COLLECTION),
+                        db.getCollection(PriorityRepository.COLLECTION)),
+                LAYOUT, item -> List.of(record(DocumentCodec.outboxEvent(item))));
+        this.loop = new OutboxRelayLoop<>(outbox, producer, new RelaySettings("definition-service", 200, sweepInterval,
+                Duration.ofSeconds(1), DELIVERY_TIMEOUT.plusSeconds(30)), registry);
     }
 
-    /** Relays in the background; failures stay in the outbox for the sweep. */
+    void onStart(@Observes StartupEvent event) {
+        loop.start();
+    }
+
+    /** Publishes the document's pending events soon, in the background; the sweep retries what this cannot. */
     public void relaySoon(String collection, String documentId) {
-        relay(collection, documentId).subscribe().with(done -> {
-        }, failure -> LOG.warnf("Outbox of %s/%s not relayed yet (the sweep retries): %s", collection, documentId,
-                failure.getMessage()));
+        outbox.changed(collection, documentId);
+        loop.wake();
     }
 
-    /**
-     * Publishes every pending event of one document, in order. One relay per document at a time: a call that finds
-     * one running asks it to look again when it finishes.
-     */
-    public Uni<Void> relay(String collection, String documentId) {
-        String key = collection + "/" + documentId;
-        AtomicBoolean again = new AtomicBoolean(true);
-        AtomicBoolean running = rerun.putIfAbsent(key, again);
-        if (running != null) {
-            running.set(true);
-            return Uni.createFrom().voidItem();
-        }
-        return drain(collection, documentId, again).eventually(() -> rerun.remove(key));
+    private OutgoingRecord record(OutboxEvent event) {
+        return EVENTS.record(topic, event.key(),
+                new CloudEvent(event.id(), event.type(), event.time(), event.key(), event.tenant()),
+                new Document(event.data()).toJson());
     }
 
-    private Uni<Void> drain(String collection, String documentId, AtomicBoolean again) {
-        if (!again.getAndSet(false)) {
-            return Uni.createFrom().voidItem();
-        }
-        ReactiveMongoCollection<Document> documents = mongo.getDatabase(database).getCollection(collection);
-        return documents
-                .find(Filters.eq("_id", documentId), new FindOptions().projection(Projections.include("outbox")))
-                .collect().first().chain(document -> {
-                    List<Document> outbox = document == null
-                            ? List.of()
-                            : document.getList("outbox", Document.class, List.of());
-                    return Multi.createFrom().iterable(outbox).onItem()
-                            .transformToUniAndConcatenate(entry -> publish(DocumentCodec.outboxEvent(entry))
-                                    .chain(() -> documents.updateOne(Filters.eq("_id", documentId),
-                                            Updates.pull("outbox", new Document("id", entry.getString("id"))))))
-                            .collect().last().replaceWithVoid();
-                }).chain(() -> drain(collection, documentId, again));
-    }
-
-    Uni<Void> publish(OutboxEvent event) {
-        String data = new Document(event.data()).toJson();
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", event.id());
-        header(headers, "ce_source", SOURCE);
-        header(headers, "ce_type", event.type());
-        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.time()));
-        header(headers, "ce_subject", event.key());
-        header(headers, "ce_tenant", event.tenant());
-        header(headers, "content-type", "application/json");
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.key()).withHeaders(headers).build();
-        return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(data).addMetadata(metadata))).ifNoItem()
-                .after(Duration.ofSeconds(60)).fail();
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    @PreDestroy
+    void stop() {
+        loop.stop();
+        producer.close();
     }
 }

@@ -35,6 +35,7 @@ import com.mongodb.client.model.Filters;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.testsupport.EventContracts;
 
 /** Events reach workflow.definition-events on the real broker, as CloudEvents that match the contract. */
@@ -77,10 +78,6 @@ class DefinitionEventsTest {
         return seen.stream().filter(r -> key.equals(r.key())).toList();
     }
 
-    private static String type(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("ce_type").value());
-    }
-
     @Test
     void everyChangeEmitsItsEventThroughTheOutbox() {
         String t = tenant();
@@ -95,7 +92,7 @@ class DefinitionEventsTest {
         as(t, "designer").delete("/definitions/{id}", id).then().statusCode(204);
 
         List<ConsumerRecord<String, String>> records = recordsFor(id, 9);
-        assertThat(records).extracting(DefinitionEventsTest::type).containsExactly("dev.orchestrion.definition.created",
+        assertThat(records).extracting(CloudEventHeaders::type).containsExactly("dev.orchestrion.definition.created",
                 "dev.orchestrion.definition.updated", "dev.orchestrion.definition.started",
                 "dev.orchestrion.definition.updated", "dev.orchestrion.definition.published",
                 "dev.orchestrion.definition.paused", "dev.orchestrion.definition.resumed",
@@ -107,13 +104,11 @@ class DefinitionEventsTest {
         }
         assertThat(records.get(2).value()).contains("\"publishedVersion\": 1").contains("\"status\": \"ACTIVE\"");
         assertThat(records.get(4).value()).contains("\"publishedVersion\": 2");
-        assertThat(records.stream().map(r -> new String(r.headers().lastHeader("ce_id").value())).distinct())
-                .hasSize(9);
+        assertThat(records.stream().map(CloudEventHeaders::id).distinct()).hasSize(9);
 
         // start, pause, resume and finalize change the tenant's priority order
         List<ConsumerRecord<String, String>> priorities = recordsFor(t, 4);
-        assertThat(priorities).extracting(DefinitionEventsTest::type)
-                .containsOnly("dev.orchestrion.priorities.changed");
+        assertThat(priorities).extracting(CloudEventHeaders::type).containsOnly("dev.orchestrion.priorities.changed");
         priorities.forEach(EventContracts::assertCloudEvent);
         assertThat(priorities.get(0).value()).contains(id);
         assertThat(priorities.get(1).value()).doesNotContain(id);
@@ -129,12 +124,11 @@ class DefinitionEventsTest {
         List<ConsumerRecord<String, String>> priorities = recordsFor(t, 3);
         ConsumerRecord<String, String> reordered = priorities.get(2);
         EventContracts.assertCloudEvent(reordered);
-        assertThat(type(reordered)).isEqualTo("dev.orchestrion.priorities.changed");
+        assertThat(CloudEventHeaders.type(reordered)).isEqualTo("dev.orchestrion.priorities.changed");
         assertThat(reordered.value()).contains("\"order\": [\"" + b + "\", \"" + a + "\"]");
         assertThat(priorities.get(1).value()).contains("\"order\": [\"" + a + "\", \"" + b + "\"]");
         // each re-ranked definition reports the change too
-        assertThat(recordsFor(a, 3)).extracting(DefinitionEventsTest::type)
-                .endsWith("dev.orchestrion.definition.updated");
+        assertThat(recordsFor(a, 3)).extracting(CloudEventHeaders::type).endsWith("dev.orchestrion.definition.updated");
     }
 
     @Test
@@ -159,7 +153,7 @@ class DefinitionEventsTest {
         List<ConsumerRecord<String, String>> records = recordsFor(id, 2);
         ConsumerRecord<String, String> relayed = records.get(1);
         EventContracts.assertCloudEvent(relayed);
-        assertThat(new String(relayed.headers().lastHeader("ce_id").value())).isEqualTo(eventId);
+        assertThat(CloudEventHeaders.id(relayed)).isEqualTo(eventId);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> definitions.find(Filters.eq("_id", id)).collect()
                 .first().await().atMost(Duration.ofSeconds(5)).getList("outbox", Document.class).isEmpty());
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+
+import dev.orchestrion.support.messaging.CloudEventHeaders;
 
 /**
  * Checks messages against the event contract in {@code docs/events/}: the CloudEvents 1.0 binary-mode envelope in
@@ -68,11 +69,7 @@ public final class EventContracts {
      * @return the record's headers by name, for further assertions
      */
     public static Map<String, String> assertCloudEvent(ConsumerRecord<?, ?> record) {
-        Map<String, String> headers = new java.util.HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(),
-                    header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-        }
+        Map<String, String> headers = CloudEventHeaders.all(record);
         for (String required : REQUIRED_HEADERS) {
             if (headers.get(required) == null || headers.get(required).isBlank()) {
                 throw new AssertionError(

@@ -9,6 +9,7 @@ import dev.orchestrion.runner.engine.EngineCommand;
 import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.mapping.Json;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 
 /**
  * Run commands as records of {@code workflow.run-commands} (StartRun, ResumeRun, CancelRun; keyed by run id) and
@@ -45,7 +46,7 @@ public final class RunCommands {
         }
     }
 
-    public static OutboundRecord start(Run run, Instant now) {
+    public static OutgoingRecord start(Run run, Instant now) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("runId", run.id.toString());
         data.put("tenant", run.tenant);
@@ -61,7 +62,7 @@ public final class RunCommands {
                 run.id.toString(), run.tenant, data);
     }
 
-    public static OutboundRecord of(UUID runId, String tenant, EngineCommand command, Instant now) {
+    public static OutgoingRecord of(UUID runId, String tenant, EngineCommand command, Instant now) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("runId", runId.toString());
         data.put("tenant", tenant);

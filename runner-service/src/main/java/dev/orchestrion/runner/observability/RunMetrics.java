@@ -1,7 +1,6 @@
 package dev.orchestrion.runner.observability;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,18 +13,17 @@ import dev.orchestrion.runner.model.StepRecord;
 
 /**
  * The runner's own metrics, as operators read them on {@code /q/metrics} (names in docs/operations.md): runs started
- * and ended per definition and outcome, run and node latency histograms, the outbox backlog and webhook delivery
- * attempts. Kafka consumer lag and HTTP server metrics come from Quarkus's Micrometer binders.
+ * and ended per definition and outcome, run and node latency histograms and webhook delivery attempts. The outbox
+ * metrics come from the shared relay loop, Kafka consumer lag and HTTP server metrics from Quarkus's Micrometer
+ * binders.
  */
 @ApplicationScoped
 public class RunMetrics {
 
     private final MeterRegistry registry;
-    private final AtomicLong outboxBacklog = new AtomicLong();
 
     public RunMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("orchestrion.outbox.backlog", outboxBacklog);
     }
 
     /** A run's Start command was executed. */
@@ -58,11 +56,6 @@ public class RunMetrics {
                 .tag("type", step.nodeType()).tag("status", step.status().name().toLowerCase())
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry).record(Duration.ofMillis(millis));
-    }
-
-    /** Rows waiting in the outbox (measured by the relay's sweep). */
-    public void outboxBacklog(long rows) {
-        outboxBacklog.set(rows);
     }
 
     /** One webhook delivery attempt: {@code outcome} is succeeded, retrying or dead. */

@@ -1,7 +1,6 @@
 package dev.orchestrion.runner.observability;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +15,7 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
-import dev.orchestrion.runner.messaging.OutboundRecord;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 
 /**
  * Carries a run's trace across the places where no library does it for us: the run commands and run events the
@@ -61,13 +60,11 @@ public class RunTracing {
     }
 
     /** {@code record} with the traceparent header added (the record itself when there is none). */
-    public static OutboundRecord traced(OutboundRecord record, String traceparent) {
+    public static OutgoingRecord traced(OutgoingRecord record, String traceparent) {
         if (traceparent == null) {
             return record;
         }
-        Map<String, String> headers = new LinkedHashMap<>(record.headers());
-        headers.put(TRACEPARENT, traceparent);
-        return new OutboundRecord(record.topic(), record.key(), headers, record.value());
+        return record.withHeader(TRACEPARENT, traceparent);
     }
 
     /** A span for the executor's work on one command of a run, child of the command's traceparent. */

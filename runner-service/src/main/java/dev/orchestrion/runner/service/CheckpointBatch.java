@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import dev.orchestrion.runner.engine.Checkpoint;
 import dev.orchestrion.runner.messaging.CloudEvents;
-import dev.orchestrion.runner.messaging.OutboundRecord;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.messaging.Topics;
 import dev.orchestrion.runner.model.Run;
@@ -20,6 +19,7 @@ import dev.orchestrion.runner.model.StepRecord;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.repository.StepRepository;
 import dev.orchestrion.runner.repository.TimerRepository;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 
 /**
  * The checkpoints of one executor batch folded into what one transaction writes: each changed run once (its
@@ -33,7 +33,7 @@ final class CheckpointBatch {
     private final Map<TimerRepository.TimerKey, TimerRepository.Timer> timersToAdd = new LinkedHashMap<>();
     private final Set<TimerRepository.TimerKey> timersToRemove = new LinkedHashSet<>();
     private final Set<UUID> runsWithoutTimers = new LinkedHashSet<>();
-    private final List<OutboundRecord> records = new ArrayList<>();
+    private final List<OutgoingRecord> records = new ArrayList<>();
     private final List<Checkpoint.OutboundCall> calls = new ArrayList<>();
     private final Set<UUID> endedRuns = new LinkedHashSet<>();
     private final Map<UUID, Run> startedRuns = new LinkedHashMap<>();
@@ -108,7 +108,7 @@ final class CheckpointBatch {
         return new ArrayList<>(runsWithoutTimers);
     }
 
-    List<OutboundRecord> records() {
+    List<OutgoingRecord> records() {
         return records;
     }
 

@@ -18,8 +18,8 @@ import dev.orchestrion.runner.engine.RunEngine;
 import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.engine.state.JsonSize;
 import dev.orchestrion.runner.engine.state.StateBudget;
-import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;
+import dev.orchestrion.support.messaging.RecordProducer;
 
 /**
  * Makes the outbound calls that committed checkpoints describe, outside the executor's batch, so a slow endpoint

@@ -11,10 +11,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.RunnerConfig;
-import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.repository.RunRepository;
 import dev.orchestrion.runner.scheduling.ShuttingDown;
+import dev.orchestrion.support.messaging.RecordProducer;
 
 /**
  * The safety net of run requests: a run stored PENDING whose StartRun was lost (the process died between commit

@@ -10,13 +10,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.engine.EngineCommand;
-import dev.orchestrion.runner.messaging.OutboundRecord;
 import dev.orchestrion.runner.messaging.OutboxRelay;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.repository.OutboxRepository;
 import dev.orchestrion.runner.repository.RunRepository;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -75,11 +75,11 @@ public class RunControlService {
             if (run == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Run", id));
             }
-            List<OutboundRecord> records = List.of(RunCommands.of(run.id, tenant, command.apply(run), Instant.now()));
+            List<OutgoingRecord> records = List.of(RunCommands.of(run.id, tenant, command.apply(run), Instant.now()));
             return outbox.add(tx, records).map(outboxId -> new Sent(run, outboxId, records));
         })).chain(sent -> relay.publish(sent.outboxId(), sent.records()).replaceWith(sent.run()));
     }
 
-    private record Sent(Run run, long outboxId, List<OutboundRecord> records) {
+    private record Sent(Run run, long outboxId, List<OutgoingRecord> records) {
     }
 }

@@ -16,12 +16,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.engine.EngineCommand;
-import dev.orchestrion.runner.messaging.OutboundRecord;
 import dev.orchestrion.runner.messaging.OutboxRelay;
 import dev.orchestrion.runner.messaging.RunCommands;
 import dev.orchestrion.runner.repository.OutboxRepository;
 import dev.orchestrion.runner.repository.TimerRepository;
 import dev.orchestrion.runner.scheduling.Periodic;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 
 /**
  * Fires due timers: in one transaction it takes them out of {@code run_timers} (skipping rows another instance has
@@ -56,7 +56,7 @@ public class TimerPoller {
             if (due.isEmpty()) {
                 return Uni.createFrom().<Fired>nullItem();
             }
-            List<OutboundRecord> records = new ArrayList<>(due.size());
+            List<OutgoingRecord> records = new ArrayList<>(due.size());
             for (TimerRepository.Timer timer : due) {
                 records.add(RunCommands.of(timer.runId(), timer.tenant(), new EngineCommand.TimerFired(timer.waitId()),
                         now));
@@ -68,6 +68,6 @@ public class TimerPoller {
                 .recoverWithNull().replaceWithVoid();
     }
 
-    private record Fired(long outboxId, List<OutboundRecord> records) {
+    private record Fired(long outboxId, List<OutgoingRecord> records) {
     }
 }

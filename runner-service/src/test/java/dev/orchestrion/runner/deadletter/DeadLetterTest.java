@@ -23,6 +23,7 @@ import dev.orchestrion.runner.Definitions;
 import dev.orchestrion.runner.KafkaRecords;
 import dev.orchestrion.runner.PeerEvents;
 import dev.orchestrion.runner.PeerServices;
+import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.testsupport.TestTokens;
 
 /**
@@ -114,11 +115,11 @@ class DeadLetterTest {
 
         // ... and on the dead-letter topic, with the error in the headers
         List<ConsumerRecord<String, String>> onDlq = KafkaRecords.read("workflow.definition-events.dlq",
-                r -> REGISTRY.equals(KafkaRecords.header(r, "dlq-consumer"))
-                        && poisoned.equals(KafkaRecords.header(r, "ce_tenant")),
+                r -> REGISTRY.equals(CloudEventHeaders.header(r, "dlq-consumer"))
+                        && poisoned.equals(CloudEventHeaders.tenant(r)),
                 2);
         assertThat(onDlq).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(nulName, longName);
-        assertThat(onDlq).allSatisfy(r -> assertThat(KafkaRecords.header(r, "dlq-reason")).isNotBlank());
+        assertThat(onDlq).allSatisfy(r -> assertThat(CloudEventHeaders.header(r, "dlq-reason")).isNotBlank());
 
         // replaying a record that still fails is refused, and the attempt is recorded
         given().auth().oauth2(TestTokens.token(poisoned, "operator")).when().post("/dead-letters/{id}/replay", someId)

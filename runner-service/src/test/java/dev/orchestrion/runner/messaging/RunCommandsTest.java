@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.orchestrion.runner.engine.EngineCommand;
 import dev.orchestrion.runner.engine.call.CallOutcome;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 import dev.orchestrion.testsupport.EventContracts;
 
 /**
@@ -51,7 +52,7 @@ class RunCommandsTest {
     @Test
     void everyCommandIsWrittenAsBeforeConformsToItsContractAndReadsBackAsItself() {
         WRITTEN_BEFORE.forEach((command, before) -> {
-            OutboundRecord record = RunCommands.of(RUN, "acme", command, NOW);
+            OutgoingRecord record = RunCommands.of(RUN, "acme", command, NOW);
             String type = record.headers().get("ce_type");
             assertThat(type)
                     .isEqualTo(command instanceof EngineCommand.Cancel ? RunCommands.CANCEL : RunCommands.RESUME);
@@ -71,7 +72,7 @@ class RunCommandsTest {
                 new CallOutcome.Failed("The endpoint answered 503", "5xx", "HTTP_503"),
                 new CallOutcome.Failed("boom", "error", null), new CallOutcome.ChildStarted(CHILD))) {
             EngineCommand command = new EngineCommand.CallEnded("w", outcome);
-            OutboundRecord record = RunCommands.of(RUN, "acme", command, NOW);
+            OutgoingRecord record = RunCommands.of(RUN, "acme", command, NOW);
             EventContracts.assertConforms(RunCommands.RESUME, record.value());
             assertThat(RunCommands.read(RunCommands.RESUME, record.value()).command()).isEqualTo(command);
         }

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orchestrion.runner.PeerServices;
+import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.testsupport.TestInfrastructure;
 import dev.orchestrion.testsupport.TestPostgres;
 import dev.orchestrion.testsupport.TestTokens;
@@ -192,11 +193,10 @@ class RunnerCrashRecoveryIT {
             consumer.subscribe(List.of("workflow.run-events"));
             Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    var type = record.headers().lastHeader("ce_type");
-                    if (type != null && new String(type.value()).equals("dev.orchestrion.run.completed")
+                    if ("dev.orchestrion.run.completed".equals(CloudEventHeaders.type(record))
                             && runs.contains(record.key())) {
                         completions.computeIfAbsent(record.key(), k -> new HashSet<>())
-                                .add(new String(record.headers().lastHeader("ce_id").value()));
+                                .add(CloudEventHeaders.id(record));
                     }
                 }
                 return completions.size() == runs.size();

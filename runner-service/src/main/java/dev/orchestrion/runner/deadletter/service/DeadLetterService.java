@@ -19,13 +19,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.deadletter.model.DeadLetter;
 import dev.orchestrion.runner.deadletter.repository.DeadLetterRepository;
-import dev.orchestrion.runner.messaging.OutboundRecord;
-import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.support.messaging.ConsumerGuard;
 import dev.orchestrion.support.messaging.ConsumerGuards;
 import dev.orchestrion.support.messaging.DeadLetterSink;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 import dev.orchestrion.support.messaging.RecordFailures;
+import dev.orchestrion.support.messaging.RecordProducer;
 import dev.orchestrion.support.messaging.RejectedRecord;
 import dev.orchestrion.support.problem.ProblemException;
 
@@ -68,7 +68,7 @@ public class DeadLetterService implements DeadLetterSink {
         headers.put("dlq-partition", String.valueOf(record.partition()));
         headers.put("dlq-offset", String.valueOf(record.offset()));
         return letters.insert(pool, letter).chain(() -> producer
-                .send(List.of(new OutboundRecord(record.topic() + ".dlq", record.key(), headers, record.value()))));
+                .send(List.of(new OutgoingRecord(record.topic() + ".dlq", record.key(), headers, record.value()))));
     }
 
     /** The dead letters the caller may see: its tenant's, and with {@code platform} also those without a tenant. */

@@ -13,9 +13,9 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.client.CaseDirectory;
 import dev.orchestrion.runner.messaging.CloudEvents;
-import dev.orchestrion.runner.messaging.RecordProducer;
 import dev.orchestrion.runner.trigger.rest.EventAccepted;
 import dev.orchestrion.runner.trigger.rest.PublishEventRequest;
+import dev.orchestrion.support.messaging.RecordProducer;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
