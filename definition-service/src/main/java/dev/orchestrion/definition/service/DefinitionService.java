@@ -19,9 +19,9 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.graph.DefinitionShape;
 import dev.orchestrion.definition.graph.ExpressionCompiler;
-import dev.orchestrion.definition.graph.GraphValidator;
 import dev.orchestrion.definition.graph.LiteralHttpTargets;
 import dev.orchestrion.definition.graph.ShapeError;
+import dev.orchestrion.definition.graph.validation.GraphValidator;
 import dev.orchestrion.definition.messaging.DefinitionEvents;
 import dev.orchestrion.definition.messaging.OutboxRelay;
 import dev.orchestrion.definition.model.Connection;
