@@ -17,8 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import dev.orchestrion.content.config.ContentConfig;
-import dev.orchestrion.content.entry.Timestamps;
 import dev.orchestrion.content.model.EntryEvent;
+import dev.orchestrion.content.model.Timestamps;
 
 /**
  * Sends entry events to {@code content.entry-events} as CloudEvents 1.0 in Kafka binary mode (key: entry id), and

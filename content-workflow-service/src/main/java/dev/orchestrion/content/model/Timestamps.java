@@ -1,4 +1,4 @@
-package dev.orchestrion.content.entry;
+package dev.orchestrion.content.model;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -16,47 +16,40 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.orchestrion.content.model.ContentField;
 import dev.orchestrion.content.model.ContentType;
-import dev.orchestrion.support.problem.Problem.FieldError;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.content.model.EntryQuery;
+import dev.orchestrion.content.model.EntryQuery.Condition;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
 
 /**
- * A list request for entries in seed 004's style: {@code filters} as JSON
+ * Reads a list request for entries in seed 004's style into an {@link EntryQuery}: {@code filters} as JSON
  * ({@code {"title": {"type": "contains", "filter": "tea"}}}) on the type's fields, {@code id} and
  * {@code internal.workflowState|createdAt|updatedAt|latestVersion}; {@code order_by} and {@code order_direction};
- * {@code page} (from 1) and {@code limit}.
+ * {@code page} (from 1) and {@code limit}. Every problem of the request is named in one {@link Invalid}.
  */
-public record EntryQuery(List<Condition> conditions, String orderBy, boolean descending, int page, int limit) {
+public final class EntryQueryParser {
 
     public static final Set<String> OPERATORS = Set.of("equals", "notEquals", "contains", "notContains", "startsWith",
             "endsWith", "greaterThan", "greaterThanEqual", "lessThan", "lessThanEqual");
     public static final Set<String> INTERNAL_FIELDS = Set.of("internal.workflowState", "internal.createdAt",
             "internal.updatedAt", "internal.latestVersion");
-    public static final int MAX_LIMIT = 1000;
 
-    /**
-     * @param field a field path of the entry, {@code id} or an {@code internal.*} field
-     * @param value a string, number, boolean or null; an {@code Instant} in {@code instant} for internal dates
-     */
-    public record Condition(String field, String operator, JsonNode value, Instant instant) {
-    }
-
-    public int skip() {
-        return (page - 1) * limit;
+    private EntryQueryParser() {
     }
 
     public static EntryQuery parse(ContentType type, String filters, String orderBy, String direction, Integer page,
             Integer limit, ObjectMapper json) {
-        List<FieldError> problems = new ArrayList<>();
+        List<FieldViolation> problems = new ArrayList<>();
         List<Condition> conditions = new ArrayList<>();
         if (filters != null && !filters.isBlank()) {
             JsonNode parsed;
             try {
                 parsed = json.readTree(filters);
             } catch (JsonProcessingException e) {
-                throw ProblemException.validation("filters", "must be a JSON object: " + e.getOriginalMessage());
+                throw Invalid.field("filters", "must be a JSON object: " + e.getOriginalMessage());
             }
             if (parsed == null || !parsed.isObject()) {
-                throw ProblemException.validation("filters", "must be a JSON object");
+                throw Invalid.field("filters", "must be a JSON object");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = parsed.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> filter = it.next();
@@ -67,70 +60,70 @@ public record EntryQuery(List<Condition> conditions, String orderBy, boolean des
             }
         }
         if (orderBy != null && !orderBy.isBlank() && !knownField(type, orderBy)) {
-            problems.add(new FieldError("order_by", "unknown field " + orderBy));
+            problems.add(new FieldViolation("order_by", "unknown field " + orderBy));
         }
         boolean descending = false;
         if (direction != null && !direction.isBlank()) {
             if (!direction.equals("asc") && !direction.equals("desc")) {
-                problems.add(new FieldError("order_direction", "must be asc or desc"));
+                problems.add(new FieldViolation("order_direction", "must be asc or desc"));
             }
             descending = direction.equals("desc");
         }
         int pageNumber = page == null ? 1 : page;
         int pageSize = limit == null ? 20 : limit;
         if (pageNumber < 1) {
-            problems.add(new FieldError("page", "must be 1 or more"));
+            problems.add(new FieldViolation("page", "must be 1 or more"));
         }
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            problems.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+        if (pageSize < 1 || pageSize > EntryQuery.MAX_LIMIT) {
+            problems.add(new FieldViolation("limit", "must be between 1 and " + EntryQuery.MAX_LIMIT));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.validation("The list request is invalid", problems);
+            throw new Invalid("The list request is invalid", problems);
         }
         return new EntryQuery(conditions, orderBy == null || orderBy.isBlank() ? null : orderBy, descending, pageNumber,
                 pageSize);
     }
 
-    private static Condition condition(ContentType type, String field, JsonNode spec, List<FieldError> problems) {
+    private static Condition condition(ContentType type, String field, JsonNode spec, List<FieldViolation> problems) {
         String path = "filters." + field;
         if (!knownField(type, field)) {
-            problems.add(new FieldError(path, "unknown field " + field));
+            problems.add(new FieldViolation(path, "unknown field " + field));
             return null;
         }
         if (!spec.isObject() || !spec.path("type").isTextual()) {
-            problems.add(new FieldError(path, "must be {\"type\": operator, \"filter\": value}"));
+            problems.add(new FieldViolation(path, "must be {\"type\": operator, \"filter\": value}"));
             return null;
         }
         String operator = spec.path("type").asText();
         if (!OPERATORS.contains(operator)) {
-            problems.add(new FieldError(path + ".type", "must be one of " + OPERATORS.stream().sorted().toList()));
+            problems.add(new FieldViolation(path + ".type", "must be one of " + OPERATORS.stream().sorted().toList()));
             return null;
         }
         JsonNode value = spec.get("filter");
         if (value == null || value.isContainerNode()) {
-            problems.add(new FieldError(path + ".filter", "must be a string, number, boolean or null"));
+            problems.add(new FieldViolation(path + ".filter", "must be a string, number, boolean or null"));
             return null;
         }
         boolean textual = Set.of("contains", "notContains", "startsWith", "endsWith").contains(operator);
         if (textual && !value.isTextual()) {
-            problems.add(new FieldError(path + ".filter", operator + " needs a string"));
+            problems.add(new FieldViolation(path + ".filter", operator + " needs a string"));
             return null;
         }
         Instant instant = null;
         if (field.equals("internal.createdAt") || field.equals("internal.updatedAt")) {
             if (textual || !value.isTextual()) {
-                problems.add(new FieldError(path, "compares dates: use equals, greaterThan, ... with a date-time"));
+                problems.add(new FieldViolation(path, "compares dates: use equals, greaterThan, ... with a date-time"));
                 return null;
             }
             try {
                 instant = OffsetDateTime.parse(value.asText()).toInstant();
             } catch (DateTimeParseException e) {
-                problems.add(new FieldError(path + ".filter", "must be an ISO-8601 date-time"));
+                problems.add(new FieldViolation(path + ".filter", "must be an ISO-8601 date-time"));
                 return null;
             }
         }
         if (field.equals("internal.latestVersion") && !value.isIntegralNumber()) {
-            problems.add(new FieldError(path + ".filter", "must be an integer"));
+            problems.add(new FieldViolation(path + ".filter", "must be an integer"));
             return null;
         }
         return new Condition(field, operator, value.isTextual() ? TextNode.valueOf(value.asText()) : value, instant);
