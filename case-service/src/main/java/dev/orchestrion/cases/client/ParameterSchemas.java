@@ -105,7 +105,7 @@ public class ParameterSchemas {
                 .map(document -> new ParameterSchema(definitionId, version, declarations(document.parameters())));
     }
 
-    /** 404: the tenant has no such definition; another 4xx: definition-service refused; else it is unavailable. */
+    /** The tenant has no such definition (NotFound), definition-service refused (PeerRefused), or it is down. */
     private static DomainException refusal(Throwable failure, UUID definitionId, String what) {
         if (failure instanceof DomainException refusal) {
             return refusal;

@@ -291,7 +291,7 @@ public class DefinitionService {
     // ---- search
 
     /**
-     * One page of the tenant's definitions that match the search. Each criterion is checked first (400 naming the
+     * One page of the tenant's definitions that match the search. Each criterion is checked first (Invalid naming the
      * parameter); a folder is searched with its subfolders when asked.
      */
     public Uni<Page<StoredDefinition>> search(String tenant, SearchQuery query, PageRequest paging) {
