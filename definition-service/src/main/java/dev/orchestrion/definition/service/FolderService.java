@@ -25,8 +25,6 @@ import dev.orchestrion.support.ids.ResourceId;
 @ApplicationScoped
 public class FolderService {
 
-    private static final int MAX_NAME = 100;
-
     private final FolderRepository folders;
     private final DefinitionRepository definitions;
     private final DefinitionService definitionService;
@@ -153,15 +151,10 @@ public class FolderService {
         return scope;
     }
 
+    /** A folder has a name (its length and characters are the request's field rules), stored trimmed. */
     private static String checkName(String name) {
         if (name == null || name.isBlank()) {
             throw Invalid.field("name", "must not be blank");
-        }
-        if (name.length() > MAX_NAME) {
-            throw Invalid.field("name", "must be at most " + MAX_NAME + " characters");
-        }
-        if (name.contains("/")) {
-            throw Invalid.field("name", "must not contain /");
         }
         return name.trim();
     }
