@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -389,7 +391,7 @@ public class DefinitionResource {
     @Operation(summary = "Act on a selection of definitions", description = "action: duplicate, export, delete or move (with folderId). Each item has its own outcome (done, or failed with the status a single call would give); export also returns the .cn document of the items it could export.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "duplicate", value = ApiExamples.BULK)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "outcomes", value = ApiExamples.BULK_RESPONSE)))
-    public Uni<BulkResponse> bulk(BulkRequest request) {
+    public Uni<BulkResponse> bulk(@Valid @NotNull BulkRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A bulk request body is required");
         }

@@ -2,7 +2,6 @@ package dev.orchestrion.definition.service;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +11,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.support.domain.DomainException;
-import dev.orchestrion.support.domain.Invalid;
 import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.ids.ResourceId;
 
@@ -20,7 +18,6 @@ import dev.orchestrion.support.ids.ResourceId;
 @ApplicationScoped
 public class BulkService {
 
-    public static final Set<String> ACTIONS = Set.of("duplicate", "export", "delete", "move");
     public static final int MAX_ITEMS = 100;
 
     private final DefinitionService definitions;
@@ -47,16 +44,12 @@ public class BulkService {
     public record BulkResult(String action, List<ItemOutcome> results, ObjectNode file) {
     }
 
+    /**
+     * Runs the action on each of the definitions, one after the other.
+     *
+     * @param action duplicate, export, delete or move; {@code ids} 1 to {@link #MAX_ITEMS} (the request's field rules)
+     */
     public Uni<BulkResult> run(String tenant, String actor, String action, List<String> ids, String folderId) {
-        if (action == null || !ACTIONS.contains(action)) {
-            throw Invalid.field("action", "must be one of " + ACTIONS);
-        }
-        if (ids == null || ids.isEmpty()) {
-            throw Invalid.field("ids", "must list at least one definition id");
-        }
-        if (ids.size() > MAX_ITEMS) {
-            throw Invalid.field("ids", "at most " + MAX_ITEMS + " per request");
-        }
         Ids.requireAll("ids", ResourceId.Kind.UUID, ids);
         List<String> unique = List.copyOf(new LinkedHashSet<>(ids));
         return Multi.createFrom().iterable(unique).onItem()
@@ -78,7 +71,8 @@ public class BulkService {
             case "duplicate" -> definitions.duplicate(tenant, actor, id, null, null).map(v -> v.stored().id());
             case "delete" -> definitions.delete(tenant, actor, id, null).replaceWith((String) null);
             case "move" -> definitions.move(tenant, actor, id, folderId, null).replaceWith((String) null);
-            default -> definitions.stored(tenant, id).replaceWith((String) null);
+            case "export" -> definitions.stored(tenant, id).replaceWith((String) null);
+            default -> throw new IllegalArgumentException("Unknown bulk action " + action);
         };
         return work.map(newId -> new ItemOutcome(id, newId, null)).onFailure(DomainException.class)
                 .recoverWithItem(e -> new ItemOutcome(id, null, (DomainException) e));

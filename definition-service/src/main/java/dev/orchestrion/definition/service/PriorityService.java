@@ -54,11 +54,10 @@ public class PriorityService {
     /**
      * Re-orders: {@code order} lists ACTIVE definitions, position 1 first; ACTIVE ones it leaves out follow in their
      * current order, and PAUSED ones keep their place for when they resume.
+     *
+     * @param order not null (the request's field rule)
      */
     public Uni<List<StoredDefinition>> reorder(String tenant, String actor, List<String> order) {
-        if (order == null) {
-            throw Invalid.field("order", "must list definition ids, position 1 first");
-        }
         Ids.requireAll("order", ResourceId.Kind.UUID, order);
         Set<String> seen = new HashSet<>();
         for (String id : order) {

@@ -108,6 +108,26 @@ class BadInputTest {
                 "endpoint", "must be at most 2000 characters");
         as(t, "designer").get("/connections").then().statusCode(200).body("items", hasSize(0));
         as(t, "designer").get("/folders").then().statusCode(200).body("items", hasSize(1));
+
+        String id = dev.orchestrion.definition.Api.create(t, simple("kept"));
+        bodyRefused(t, "/definitions/bulk", "{\"action\": \"explode\", \"ids\": [\"" + id + "\"]}", "action",
+                "must be one of [duplicate, export, delete, move]");
+        bodyRefused(t, "/definitions/bulk", "{\"action\": \"delete\", \"ids\": []}", "ids",
+                "must list at least one definition id");
+        bodyRefused(t, "/definitions/bulk",
+                "{\"action\": \"delete\", \"ids\": ["
+                        + String.join(",", java.util.Collections.nCopies(101, "\"" + id + "\"")) + "]}",
+                "ids", "at most 100 per request");
+        as(t, "operator").body("{}").put("/priorities").then().statusCode(400).body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("order"))
+                .body("errors[0].message", equalTo("must list definition ids, position 1 first"));
+        as(t, "designer").get("/definitions/{id}", id).then().statusCode(200);
+    }
+
+    private static void bodyRefused(String tenant, String path, String body, String field, String message) {
+        as(tenant, "designer").body(body).post(path).then().statusCode(400).contentType("application/problem+json")
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo(field))
+                .body("errors[0].message", equalTo(message));
     }
 
     private static void folderRefused(String tenant, String body, String field, String message) {
