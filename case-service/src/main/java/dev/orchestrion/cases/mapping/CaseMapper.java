@@ -1,7 +1,6 @@
 package dev.orchestrion.cases.mapping;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orchestrion.cases.model.CaseEntity;
 import dev.orchestrion.cases.model.CaseField;
-import dev.orchestrion.cases.rest.CaseResponse;
-import dev.orchestrion.cases.rest.CreateCaseRequest;
+import dev.orchestrion.cases.model.CaseFields;
 
-/** Case entity to and from its REST representations. */
+/** A case entity's writable fields, to and from the fields a create or a merge patch gives. */
 public final class CaseMapper {
 
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
@@ -22,7 +20,7 @@ public final class CaseMapper {
     }
 
     /** Sets the entity's writable fields to those of {@code fields}. */
-    public static void apply(CreateCaseRequest fields, CaseEntity entity, ObjectMapper json) {
+    public static void apply(CaseFields fields, CaseEntity entity, ObjectMapper json) {
         entity.firstName = fields.firstName();
         entity.lastName = fields.lastName();
         entity.personalNumber = fields.personalNumber();
@@ -36,12 +34,12 @@ public final class CaseMapper {
                 : json.convertValue(fields.attributes(), MAP);
     }
 
-    /** The entity's writable fields, as a request would give them. */
-    public static CreateCaseRequest writableFields(CaseEntity entity, ObjectMapper json) {
+    /** The entity's writable fields, as a create would give them. */
+    public static CaseFields writableFields(CaseEntity entity, ObjectMapper json) {
         ObjectNode attributes = entity.attributes == null
                 ? json.createObjectNode()
                 : json.valueToTree(entity.attributes);
-        return new CreateCaseRequest(entity.firstName, entity.lastName, entity.personalNumber, entity.email,
+        return new CaseFields(entity.firstName, entity.lastName, entity.personalNumber, entity.email,
                 entity.companyName, entity.companyNumber, entity.companyAddress, entity.externalRef, attributes);
     }
 
@@ -63,17 +61,5 @@ public final class CaseMapper {
                 case EXTERNAL_REF -> throw new IllegalStateException("externalRef is not personal");
             }
         }
-    }
-
-    public static CaseResponse toResponse(CaseEntity entity) {
-        Map<String, Object> attributes = entity.attributes == null ? Map.of() : entity.attributes;
-        return new CaseResponse(entity.id, entity.firstName, entity.lastName, entity.personalNumber, entity.email,
-                entity.companyName, entity.companyNumber, entity.companyAddress, entity.externalRef, attributes,
-                entity.erased, entity.erasedAt, entity.version, entity.createdAt, entity.updatedAt);
-    }
-
-    /** The strong ETag of a case: its version. */
-    public static String etag(CaseEntity entity) {
-        return "\"" + entity.version + "\"";
     }
 }

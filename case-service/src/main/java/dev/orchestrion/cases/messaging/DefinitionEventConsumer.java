@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.cases.service.ParameterSchemas;
+import dev.orchestrion.cases.client.ParameterSchemas;
 import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.support.messaging.ConsumerGuard;
 import dev.orchestrion.support.messaging.ConsumerGuards;

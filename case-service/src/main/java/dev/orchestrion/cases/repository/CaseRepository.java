@@ -10,7 +10,6 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.orchestrion.cases.model.CaseEntity;
 import dev.orchestrion.cases.model.IdempotencyClaim;
 import dev.orchestrion.cases.model.OutboxEvent;
+import dev.orchestrion.support.paging.Page;
+import dev.orchestrion.support.paging.PageRequest;
 
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
@@ -119,11 +120,11 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     }
 
     /**
-     * The tenant's cases matching every given filter (null filters are ignored), newest first. E-mail matches
-     * whatever its case.
+     * One page of the tenant's cases matching every given filter (null filters are ignored), newest first, and how
+     * many match in all. E-mail matches whatever its case. Needs a session.
      */
-    public PanacheQuery<CaseEntity> search(String tenant, String email, String personalNumber, String companyNumber,
-            String externalRef, int pageIndex, int pageSize) {
+    public Uni<Page<CaseEntity>> search(String tenant, String email, String personalNumber, String companyNumber,
+            String externalRef, PageRequest paging) {
         StringBuilder query = new StringBuilder("tenant = :tenant");
         Parameters parameters = Parameters.with("tenant", tenant);
         if (email != null) {
@@ -142,7 +143,11 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             query.append(" and externalRef = :externalRef");
             parameters.and("externalRef", externalRef);
         }
-        return find(query.toString(), Sort.descending("createdAt").and("id"), parameters)
-                .page(Page.of(pageIndex, pageSize));
+        PanacheQuery<CaseEntity> found = find(query.toString(), Sort.descending("createdAt").and("id"), parameters)
+                .page(io.quarkus.panache.common.Page.of(paging.page(), paging.size()));
+        return found.count()
+                .chain(total -> total == 0
+                        ? Uni.createFrom().item(Page.of(paging, List.of(), 0))
+                        : found.list().map(items -> Page.of(paging, items, total)));
     }
 }

@@ -32,10 +32,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.cases.mapping.CaseMapper;
 import dev.orchestrion.cases.model.CaseEntity;
 import dev.orchestrion.cases.service.CaseService;
 import dev.orchestrion.cases.service.IdempotencyKeys;
+import dev.orchestrion.support.paging.Page;
+import dev.orchestrion.support.paging.PageRequest;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
 
@@ -49,6 +50,8 @@ public class CaseResource {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
 
     private final CaseService cases;
     private final Caller caller;
@@ -67,10 +70,10 @@ public class CaseResource {
     public Uni<Response> create(
             @Parameter(description = "Makes retries safe: the same key with the same body answers the first result (kept for a day)") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CreateCaseRequest request) {
-        return cases.create(caller.tenant(), request, idempotencyKey).map(created -> {
+        return cases.create(caller.tenant(), request.toFields(), idempotencyKey).map(created -> {
             Response.ResponseBuilder response = Response.status(created.status())
                     .location(URI.create("/cases/" + created.entity().id)).tag(etag(created.entity()))
-                    .entity(CaseMapper.toResponse(created.entity()));
+                    .entity(CaseResponse.of(created.entity()));
             return (created.replayed() ? response.header(IDEMPOTENT_REPLAYED, "true") : response).build();
         });
     }
@@ -88,16 +91,14 @@ public class CaseResource {
     @Operation(summary = "Find cases", description = "Finds the cases of returning users, newest first; every given filter must match (e-mail ignoring case).")
     @APIResponse(responseCode = "200", description = "One page of matching cases and how many match in all")
     @APIResponse(responseCode = "400", description = "A bad page or size")
-    public Uni<CasePage> search(@QueryParam("email") String email, @QueryParam("personalNumber") String personalNumber,
-            @QueryParam("companyNumber") String companyNumber, @QueryParam("externalRef") String externalRef,
+    public Uni<Page<CaseResponse>> search(@QueryParam("email") String email,
+            @QueryParam("personalNumber") String personalNumber, @QueryParam("companyNumber") String companyNumber,
+            @QueryParam("externalRef") String externalRef,
             @Parameter(description = "Page index, from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size") String size) {
-        PageRequest paging = PageRequest.of(page, size);
-        return cases
-                .search(caller.tenant(), blankToNull(email), blankToNull(personalNumber), blankToNull(companyNumber),
-                        blankToNull(externalRef), paging.page(), paging.size())
-                .map(found -> new CasePage(found.cases().stream().map(CaseMapper::toResponse).toList(), paging.page(),
-                        paging.size(), found.total()));
+        PageRequest paging = PageRequest.of(page, size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        return cases.search(caller.tenant(), blankToNull(email), blankToNull(personalNumber),
+                blankToNull(companyNumber), blankToNull(externalRef), paging).map(found -> found.map(CaseResponse::of));
     }
 
     @PATCH
@@ -127,7 +128,7 @@ public class CaseResource {
     }
 
     private Response ok(CaseEntity entity) {
-        return Response.ok(CaseMapper.toResponse(entity)).tag(etag(entity)).build();
+        return Response.ok(CaseResponse.of(entity)).tag(etag(entity)).build();
     }
 
     private static EntityTag etag(CaseEntity entity) {

@@ -7,9 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.orchestrion.cases.model.CaseFields;
+
 /**
- * The body of {@code POST /cases}: every field is optional. Also the writable fields of a case, which a merge patch
- * must leave valid by the same rules.
+ * The body of {@code POST /cases}: every field is optional. Its constraints are those of {@link CaseFields} (the
+ * rules a merge patch must leave a case meeting too), checked equal by a test.
  */
 @Schema(name = "CreateCaseRequest", description = "Data about the person or company; every field is optional.")
 public record CreateCaseRequest(@Schema(examples = "Ada") @Size(max = 200) String firstName,
@@ -21,4 +23,9 @@ public record CreateCaseRequest(@Schema(examples = "Ada") @Size(max = 200) Strin
         @Schema(examples = "1 Engine Street, London") @Size(max = 500) String companyAddress,
         @Schema(description = "The client system's own id for this case", examples = "crm-42") @Size(max = 200) String externalRef,
         @Schema(description = "A free JSON object for what workflows learn about the case (size-limited)") ObjectNode attributes) {
+
+    public CaseFields toFields() {
+        return new CaseFields(firstName, lastName, personalNumber, email, companyName, companyNumber, companyAddress,
+                externalRef, attributes);
+    }
 }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.cases.mapping.ParameterSetMapper;
 import dev.orchestrion.cases.service.IdempotencyKeys;
 import dev.orchestrion.cases.service.ParameterSetService;
 import dev.orchestrion.support.security.Caller;
@@ -58,13 +57,13 @@ public class ParameterSetResource {
             @Parameter(description = "Makes retries safe: the same key with the same body answers the first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CreateParameterSetRequest request) {
         String tenant = caller.tenant();
-        return sets.create(tenant, request, idempotencyKey)
+        return sets.create(tenant, request.toNewSet(), idempotencyKey)
                 .chain(created -> sets
                         .shownParameters(tenant, created.set(), caller.hasRole(Roles.SERVICE), created.schema())
                         .map(parameters -> {
                             Response.ResponseBuilder response = Response.status(created.status())
                                     .location(URI.create("/parameters/" + created.set().id))
-                                    .entity(ParameterSetMapper.toResponse(created.set(), parameters));
+                                    .entity(ParameterSetResponse.of(created.set(), parameters));
                             return (created.replayed()
                                     ? response.header(CaseResource.IDEMPOTENT_REPLAYED, "true")
                                     : response).build();
@@ -82,7 +81,7 @@ public class ParameterSetResource {
     public Uni<ParameterSetResponse> get(@PathParam("id") UUID id) {
         String tenant = caller.tenant();
         return sets.get(tenant, id).chain(set -> sets.shownParameters(tenant, set, caller.hasRole(Roles.SERVICE))
-                .map(parameters -> ParameterSetMapper.toResponse(set, parameters)));
+                .map(parameters -> ParameterSetResponse.of(set, parameters)));
     }
 
     @POST
@@ -95,7 +94,6 @@ public class ParameterSetResource {
     @APIResponse(responseCode = "503", description = "definition-service is unavailable; try again shortly")
     public Uni<ParameterValidationResponse> validate(@PathParam("id") UUID id,
             @Valid @NotNull ParameterValidationRequest request) {
-        return sets.validateAgainstVersion(caller.tenant(), id, request.version())
-                .map(ParameterSetMapper::toValidationResponse);
+        return sets.validateAgainstVersion(caller.tenant(), id, request.version()).map(ParameterValidationResponse::of);
     }
 }

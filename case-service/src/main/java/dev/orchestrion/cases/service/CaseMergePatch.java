@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orchestrion.cases.model.CaseField;
-import dev.orchestrion.cases.rest.CreateCaseRequest;
-import dev.orchestrion.support.problem.Problem;
+import dev.orchestrion.cases.model.CaseFields;
+import dev.orchestrion.support.domain.FieldViolation;
 
 /**
  * A JSON merge patch (RFC 7386) of a case's writable fields. A field set to a string replaces it, {@code null}
@@ -33,7 +33,7 @@ public final class CaseMergePatch {
     }
 
     /** The outcome of parsing: a patch, or every field that is wrong with it. */
-    public record Parsed(CaseMergePatch patch, List<Problem.FieldError> errors) {
+    public record Parsed(CaseMergePatch patch, List<FieldViolation> errors) {
 
         public boolean valid() {
             return errors.isEmpty();
@@ -43,22 +43,22 @@ public final class CaseMergePatch {
     public static Parsed parse(JsonNode body) {
         if (body == null || !body.isObject()) {
             return new Parsed(null,
-                    List.of(new Problem.FieldError("request", "a merge patch of a case must be a JSON object")));
+                    List.of(new FieldViolation("request", "a merge patch of a case must be a JSON object")));
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldViolation> errors = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> entry = fields.next();
             String name = entry.getKey();
             JsonNode value = entry.getValue();
             CaseField field = CaseField.byJsonName(name).orElse(null);
             if (field == null) {
-                errors.add(new Problem.FieldError(name, READ_ONLY.contains(name) ? "is read-only" : "unknown field"));
+                errors.add(new FieldViolation(name, READ_ONLY.contains(name) ? "is read-only" : "unknown field"));
             } else if (field == CaseField.ATTRIBUTES) {
                 if (!value.isObject() && !value.isNull()) {
-                    errors.add(new Problem.FieldError(name, "must be an object or null"));
+                    errors.add(new FieldViolation(name, "must be an object or null"));
                 }
             } else if (!value.isTextual() && !value.isNull()) {
-                errors.add(new Problem.FieldError(name, "must be a string or null"));
+                errors.add(new FieldViolation(name, "must be a string or null"));
             }
         }
         return errors.isEmpty()
@@ -67,7 +67,7 @@ public final class CaseMergePatch {
     }
 
     /** The case's writable fields after the patch; {@code current} is left untouched. */
-    public CreateCaseRequest applyTo(CreateCaseRequest current) {
+    public CaseFields applyTo(CaseFields current) {
         ObjectNode attributes = current.attributes() == null
                 ? JsonNodeFactory.instance.objectNode()
                 : current.attributes().deepCopy();
@@ -75,7 +75,7 @@ public final class CaseMergePatch {
             JsonNode merged = merge(attributes, patch.get(CaseField.ATTRIBUTES.jsonName()));
             attributes = merged.isObject() ? (ObjectNode) merged : JsonNodeFactory.instance.objectNode();
         }
-        return new CreateCaseRequest(text(CaseField.FIRST_NAME, current.firstName()),
+        return new CaseFields(text(CaseField.FIRST_NAME, current.firstName()),
                 text(CaseField.LAST_NAME, current.lastName()),
                 text(CaseField.PERSONAL_NUMBER, current.personalNumber()), text(CaseField.EMAIL, current.email()),
                 text(CaseField.COMPANY_NAME, current.companyName()),
@@ -85,7 +85,7 @@ public final class CaseMergePatch {
     }
 
     /** The fields whose value differs between {@code before} and {@code after}, in the order events list them. */
-    public static Set<CaseField> changedFields(CreateCaseRequest before, CreateCaseRequest after) {
+    public static Set<CaseField> changedFields(CaseFields before, CaseFields after) {
         Set<CaseField> changed = EnumSet.noneOf(CaseField.class);
         compare(changed, CaseField.FIRST_NAME, before.firstName(), after.firstName());
         compare(changed, CaseField.LAST_NAME, before.lastName(), after.lastName());

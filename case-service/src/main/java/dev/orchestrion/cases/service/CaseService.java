@@ -3,13 +3,10 @@ package dev.orchestrion.cases.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -24,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -34,13 +30,18 @@ import dev.orchestrion.cases.mapping.CaseMapper;
 import dev.orchestrion.cases.messaging.OutboxRelay;
 import dev.orchestrion.cases.model.CaseEntity;
 import dev.orchestrion.cases.model.CaseField;
+import dev.orchestrion.cases.model.CaseFields;
 import dev.orchestrion.cases.model.IdempotencyClaim;
 import dev.orchestrion.cases.model.OutboxEvent;
 import dev.orchestrion.cases.repository.CaseRepository;
 import dev.orchestrion.cases.repository.OutboxRepository;
-import dev.orchestrion.cases.rest.CreateCaseRequest;
-import dev.orchestrion.support.problem.Problem;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotFound;
+import dev.orchestrion.support.domain.StaleVersion;
+import dev.orchestrion.support.paging.Page;
+import dev.orchestrion.support.paging.PageRequest;
 
 /**
  * Creating, reading, changing and erasing cases, always within the caller's tenant. Every change writes its event to
@@ -83,22 +84,18 @@ public class CaseService {
     public record Created(CaseEntity entity, boolean replayed, int status) {
     }
 
-    /** One page of a search. */
-    public record SearchPage(List<CaseEntity> cases, long total) {
-    }
-
     /**
      * Creates a case and its CaseCreated event in one statement (one round trip). With an Idempotency-Key, the same
      * request again answers the case the first one created; a different request with the key is a 422.
      */
-    public Uni<Created> create(String tenant, CreateCaseRequest request, String idempotencyKey) {
+    public Uni<Created> create(String tenant, CaseFields request, String idempotencyKey) {
         String attributesJson = attributesJson(request.attributes());
         Instant now = now();
         IdempotencyClaim claim = idempotency.claim(idempotencyKey, CREATE_OPERATION, request, now);
         return create(tenant, request, attributesJson, claim, now, true);
     }
 
-    private Uni<Created> create(String tenant, CreateCaseRequest request, String attributesJson, IdempotencyClaim claim,
+    private Uni<Created> create(String tenant, CaseFields request, String attributesJson, IdempotencyClaim claim,
             Instant now, boolean mayRetry) {
         CaseEntity entity = new CaseEntity();
         entity.id = UUID.randomUUID();
@@ -115,33 +112,27 @@ public class CaseService {
             return idempotency.earlierResult(tenant, claim, now).chain(earlier -> {
                 if (earlier != null) {
                     return Panache.withSession(() -> cases.findInTenant(tenant, earlier.resourceId())).onItem().ifNull()
-                            .failWith(() -> ProblemException
-                                    .conflict("The case this Idempotency-Key created no longer exists"))
+                            .failWith(() -> new Conflict("The case this Idempotency-Key created no longer exists"))
                             .map(existing -> new Created(existing, true, earlier.status()));
                 }
                 // The key expired between the claim and the look-up: claim it again, once.
                 return mayRetry
                         ? create(tenant, request, attributesJson, claim, now(), false)
-                        : Uni.createFrom().failure(
-                                ProblemException.conflict("This Idempotency-Key is being reused right now; try again"));
+                        : Uni.createFrom()
+                                .failure(new Conflict("This Idempotency-Key is being reused right now; try again"));
             });
         });
     }
 
     @WithSession
     public Uni<CaseEntity> get(String tenant, UUID id) {
-        return cases.findInTenant(tenant, id).onItem().ifNull().failWith(() -> ProblemException.notFound("Case", id));
+        return cases.findInTenant(tenant, id).onItem().ifNull().failWith(() -> new NotFound("Case", id));
     }
 
     @WithSession
-    public Uni<SearchPage> search(String tenant, String email, String personalNumber, String companyNumber,
-            String externalRef, int page, int size) {
-        PanacheQuery<CaseEntity> query = cases.search(tenant, email, personalNumber, companyNumber, externalRef, page,
-                size);
-        return query.count()
-                .chain(total -> total == 0
-                        ? Uni.createFrom().item(new SearchPage(List.of(), 0))
-                        : query.list().map(found -> new SearchPage(found, total)));
+    public Uni<Page<CaseEntity>> search(String tenant, String email, String personalNumber, String companyNumber,
+            String externalRef, PageRequest paging) {
+        return cases.search(tenant, email, personalNumber, companyNumber, externalRef, paging);
     }
 
     /**
@@ -152,11 +143,11 @@ public class CaseService {
     public Uni<CaseEntity> patch(String tenant, UUID id, Long expectedVersion, JsonNode body) {
         CaseMergePatch.Parsed parsed = CaseMergePatch.parse(body);
         if (!parsed.valid()) {
-            throw validationProblem(parsed.errors());
+            throw Invalid.fields(parsed.errors());
         }
         Uni<Change> change = Uni.createFrom()
                 .deferred(() -> Panache.withTransaction(() -> cases.findInTenantForUpdate(tenant, id).onItem().ifNull()
-                        .failWith(() -> ProblemException.notFound("Case", id))
+                        .failWith(() -> new NotFound("Case", id))
                         .chain(entity -> applyPatch(entity, expectedVersion, parsed.patch()))));
         return afterCommit(retryOrConflict(change, expectedVersion, id));
     }
@@ -168,7 +159,7 @@ public class CaseService {
     public Uni<CaseEntity> erase(String tenant, UUID id) {
         Uni<Change> change = Uni.createFrom()
                 .deferred(() -> Panache.withTransaction(() -> cases.findInTenantForUpdate(tenant, id).onItem().ifNull()
-                        .failWith(() -> ProblemException.notFound("Case", id)).chain(this::applyErasure)));
+                        .failWith(() -> new NotFound("Case", id)).chain(this::applyErasure)));
         return afterCommit(retryOrConflict(change, null, id));
     }
 
@@ -177,13 +168,13 @@ public class CaseService {
 
     private Uni<Change> applyPatch(CaseEntity entity, Long expectedVersion, CaseMergePatch patch) {
         if (entity.erased) {
-            throw ProblemException.conflict("Case " + entity.id + " was erased; an erased case cannot be changed");
+            throw new Conflict("Case " + entity.id + " was erased; an erased case cannot be changed");
         }
         if (expectedVersion != null && entity.version != expectedVersion) {
             throw stale(entity.id, expectedVersion, entity.version);
         }
-        CreateCaseRequest before = CaseMapper.writableFields(entity, json);
-        CreateCaseRequest after = patch.applyTo(before);
+        CaseFields before = CaseMapper.writableFields(entity, json);
+        CaseFields after = patch.applyTo(before);
         validateFields(after);
         attributesJson(after.attributes());
         Set<CaseField> changed = CaseMergePatch.changedFields(before, after);
@@ -215,8 +206,8 @@ public class CaseService {
         if (expectedVersion == null) {
             return change.onFailure(CaseService::isConcurrentChange).retry().atMost(CONCURRENT_CHANGE_RETRIES);
         }
-        return change.onFailure(CaseService::isConcurrentChange).transform(e -> ProblemException.staleVersion("Case "
-                + id + " changed while this request ran; " + "read it again and send its current ETag in If-Match"));
+        return change.onFailure(CaseService::isConcurrentChange).transform(e -> new StaleVersion("Case " + id
+                + " changed while this request ran; " + "read it again and send its current ETag in If-Match"));
     }
 
     private Uni<CaseEntity> afterCommit(Uni<Change> change) {
@@ -227,12 +218,12 @@ public class CaseService {
         }).map(Change::entity);
     }
 
-    private void validateFields(CreateCaseRequest fields) {
-        Set<ConstraintViolation<CreateCaseRequest>> violations = validator.validate(fields);
+    private void validateFields(CaseFields fields) {
+        Set<ConstraintViolation<CaseFields>> violations = validator.validate(fields);
         if (!violations.isEmpty()) {
-            throw validationProblem(
-                    violations.stream().map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                            .sorted(Comparator.comparing(Problem.FieldError::field)).toList());
+            throw Invalid.fields(
+                    violations.stream().map(v -> new FieldViolation(v.getPropertyPath().toString(), v.getMessage()))
+                            .sorted(Comparator.comparing(FieldViolation::field)).toList());
         }
     }
 
@@ -241,16 +232,16 @@ public class CaseService {
         try {
             String text = attributes == null ? "{}" : json.writeValueAsString(attributes);
             if (text.getBytes(StandardCharsets.UTF_8).length > maxAttributeBytes) {
-                throw ProblemException.validation(CaseField.ATTRIBUTES.jsonName(),
+                throw Invalid.field(CaseField.ATTRIBUTES.jsonName(),
                         "must be at most " + maxAttributeBytes + " bytes of JSON");
             }
             return text;
         } catch (JsonProcessingException e) {
-            throw ProblemException.validation(CaseField.ATTRIBUTES.jsonName(), "is not valid JSON");
+            throw Invalid.field(CaseField.ATTRIBUTES.jsonName(), "is not valid JSON");
         }
     }
 
-    private static Set<CaseField> givenFields(CreateCaseRequest request) {
+    private static Set<CaseField> givenFields(CaseFields request) {
         Set<CaseField> given = new LinkedHashSet<>();
         addIfPresent(given, CaseField.FIRST_NAME, request.firstName());
         addIfPresent(given, CaseField.LAST_NAME, request.lastName());
@@ -272,13 +263,8 @@ public class CaseService {
         }
     }
 
-    private static ProblemException validationProblem(List<Problem.FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        return ProblemException.validation(detail, new ArrayList<>(errors));
-    }
-
-    private static ProblemException stale(UUID id, long expected, long actual) {
-        return ProblemException.staleVersion("Case " + id + " is at version " + actual + ", not " + expected
+    private static StaleVersion stale(UUID id, long expected, long actual) {
+        return new StaleVersion("Case " + id + " is at version " + actual + ", not " + expected
                 + "; read it again and send its current ETag in If-Match");
     }
 

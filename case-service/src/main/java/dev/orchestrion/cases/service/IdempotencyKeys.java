@@ -23,7 +23,8 @@ import dev.orchestrion.cases.config.CasesConfig;
 import dev.orchestrion.cases.model.IdempotencyClaim;
 import dev.orchestrion.cases.model.IdempotencyRecord;
 import dev.orchestrion.cases.repository.IdempotencyKeyRepository;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.Unprocessable;
 
 /**
  * The {@code Idempotency-Key} rules of create requests. A request with a key claims it in the same statement that
@@ -54,7 +55,7 @@ public class IdempotencyKeys {
             return null;
         }
         if (!KEY.matcher(key).matches()) {
-            throw ProblemException.validation(HEADER,
+            throw Invalid.field(HEADER,
                     "must be 1 to 255 printable ASCII characters, not starting or ending with a space");
         }
         return new IdempotencyClaim(key, fingerprint(operation, request), now.plus(config.idempotency().retention()));
@@ -67,9 +68,8 @@ public class IdempotencyKeys {
     public Uni<IdempotencyRecord> earlierResult(String tenant, IdempotencyClaim claim, Instant now) {
         return keys.find(tenant, claim.key(), now).map(found -> {
             if (found != null && !found.requestHash().equals(claim.requestHash())) {
-                throw ProblemException.unprocessable(
-                        "This Idempotency-Key was already used for a different request; use a new key for a new request",
-                        List.of());
+                throw new Unprocessable(
+                        "This Idempotency-Key was already used for a different request; use a new key for a new request");
             }
             return found;
         });

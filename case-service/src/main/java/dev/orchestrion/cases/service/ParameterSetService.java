@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,16 +18,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
+import dev.orchestrion.cases.client.ParameterSchemas;
 import dev.orchestrion.cases.model.IdempotencyClaim;
 import dev.orchestrion.cases.model.IdempotencyRecord;
+import dev.orchestrion.cases.model.NewParameterSet;
 import dev.orchestrion.cases.model.ParameterDeclaration;
 import dev.orchestrion.cases.model.ParameterSchema;
 import dev.orchestrion.cases.model.ParameterSetEntity;
 import dev.orchestrion.cases.model.ParameterViolation;
 import dev.orchestrion.cases.repository.ParameterSetRepository;
-import dev.orchestrion.cases.rest.CreateParameterSetRequest;
-import dev.orchestrion.support.problem.Problem;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotFound;
 
 /**
  * Parameter sets: values for one workflow definition, checked against the definition's parameter schema (its current
@@ -73,7 +75,7 @@ public class ParameterSetService {
      * Creates a parameter set. With an Idempotency-Key, an earlier identical request's set is answered before anything
      * else (even while definition-service is down); a different request with the key is a 422.
      */
-    public Uni<Created> create(String tenant, CreateParameterSetRequest request, String idempotencyKey) {
+    public Uni<Created> create(String tenant, NewParameterSet request, String idempotencyKey) {
         Instant now = now();
         IdempotencyClaim claim = idempotency.claim(idempotencyKey, CREATE_OPERATION, request, now);
         if (claim == null) {
@@ -83,8 +85,7 @@ public class ParameterSetService {
                 earlier -> earlier != null ? replay(tenant, earlier) : validateAndStore(tenant, request, claim, now));
     }
 
-    private Uni<Created> validateAndStore(String tenant, CreateParameterSetRequest request, IdempotencyClaim claim,
-            Instant now) {
+    private Uni<Created> validateAndStore(String tenant, NewParameterSet request, IdempotencyClaim claim, Instant now) {
         return schemas.current(tenant, request.workflowDefinitionId()).chain(schema -> {
             ParameterValidator.Result result = validator.validate(schema.parameters(), request.parameters());
             if (!result.valid()) {
@@ -106,21 +107,21 @@ public class ParameterSetService {
                 return idempotency.earlierResult(tenant, claim, now)
                         .chain(earlier -> earlier != null
                                 ? replay(tenant, earlier)
-                                : Uni.createFrom().failure(ProblemException
-                                        .conflict("This Idempotency-Key is being reused right now; try again")));
+                                : Uni.createFrom().failure(
+                                        new Conflict("This Idempotency-Key is being reused right now; try again")));
             });
         });
     }
 
     private Uni<Created> replay(String tenant, IdempotencyRecord earlier) {
         return Panache.withSession(() -> sets.findInTenant(tenant, earlier.resourceId())).onItem().ifNull()
-                .failWith(() -> ProblemException.conflict("The parameter set this Idempotency-Key created is gone"))
+                .failWith(() -> new Conflict("The parameter set this Idempotency-Key created is gone"))
                 .map(set -> new Created(set, true, earlier.status(), null));
     }
 
     public Uni<ParameterSetEntity> get(String tenant, UUID id) {
         return Panache.withSession(() -> sets.findInTenant(tenant, id)).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("Parameter set", id));
+                .failWith(() -> new NotFound("Parameter set", id));
     }
 
     /**
@@ -147,8 +148,7 @@ public class ParameterSetService {
                 : set.definitionVersion == null
                         ? schemas.current(tenant, set.workflowDefinitionId)
                         : schemas.ofVersion(tenant, set.workflowDefinitionId, set.definitionVersion);
-        return schema.map(found -> masked(set.parameters, Set.copyOf(redactedNames(found))))
-                .onFailure(e -> e instanceof ProblemException problem && problem.status() == 404)
+        return schema.map(found -> masked(set.parameters, Set.copyOf(redactedNames(found)))).onFailure(NotFound.class)
                 .recoverWithItem(() -> masked(set.parameters, set.parameters.keySet()));
     }
 
@@ -180,12 +180,11 @@ public class ParameterSetService {
         }
     }
 
-    private static ProblemException violations(List<ParameterViolation> violations) {
-        List<Problem.FieldError> errors = violations.stream().map(v -> new Problem.FieldError(v.field(), v.message()))
-                .toList();
+    private static Invalid violations(List<ParameterViolation> violations) {
+        List<FieldViolation> fields = violations.stream().map(v -> new FieldViolation(v.field(), v.message())).toList();
         String detail = "The parameters do not meet the definition's parameter schema: "
-                + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-        return ProblemException.validation(detail, errors);
+                + String.join("; ", fields.stream().map(e -> e.field() + " " + e.message()).toList());
+        return new Invalid(detail, fields);
     }
 
     private static Instant now() {

@@ -10,20 +10,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orchestrion.cases.model.CaseField;
-import dev.orchestrion.cases.rest.CreateCaseRequest;
-import dev.orchestrion.support.problem.Problem;
+import dev.orchestrion.cases.model.CaseFields;
+import dev.orchestrion.support.domain.FieldViolation;
 
 class CaseMergePatchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final CreateCaseRequest ADA = new CreateCaseRequest("Ada", "Lovelace", "19151210-1234",
-            "ada@example.com", null, null, null, "crm-1", object("{\"score\":700,\"address\":{\"city\":\"London\"}}"));
+    private static final CaseFields ADA = new CaseFields("Ada", "Lovelace", "19151210-1234", "ada@example.com", null,
+            null, null, "crm-1", object("{\"score\":700,\"address\":{\"city\":\"London\"}}"));
 
     @Test
     void setsReplacesAndClearsFieldsLeavingTheOthers() {
-        CreateCaseRequest after = patch("{\"firstName\":\"Augusta\",\"email\":null,\"companyName\":\"Engines\"}")
-                .applyTo(ADA);
+        CaseFields after = patch("{\"firstName\":\"Augusta\",\"email\":null,\"companyName\":\"Engines\"}").applyTo(ADA);
         assertThat(after.firstName()).isEqualTo("Augusta");
         assertThat(after.email()).isNull();
         assertThat(after.companyName()).isEqualTo("Engines");
@@ -36,7 +35,7 @@ class CaseMergePatchTest {
 
     @Test
     void mergesAttributesRecursivelyAsRfc7386Says() {
-        CreateCaseRequest after = patch("""
+        CaseFields after = patch("""
                 {"attributes":{"score":710,"address":{"city":null,"country":"UK"},"tags":["vip"]}}""").applyTo(ADA);
         assertThat(after.attributes())
                 .isEqualTo(object("{\"score\":710,\"address\":{\"country\":\"UK\"},\"tags\":[\"vip\"]}"));
@@ -45,20 +44,20 @@ class CaseMergePatchTest {
 
     @Test
     void anArrayOrScalarInAttributesReplacesWhatWasThere() {
-        CreateCaseRequest after = patch("{\"attributes\":{\"address\":\"10 Downing Street\"}}").applyTo(ADA);
+        CaseFields after = patch("{\"attributes\":{\"address\":\"10 Downing Street\"}}").applyTo(ADA);
         assertThat(after.attributes().get("address").asText()).isEqualTo("10 Downing Street");
     }
 
     @Test
     void nullAttributesEmptyThem() {
-        CreateCaseRequest after = patch("{\"attributes\":null}").applyTo(ADA);
+        CaseFields after = patch("{\"attributes\":null}").applyTo(ADA);
         assertThat(after.attributes()).isEqualTo(object("{}"));
         assertThat(CaseMergePatch.changedFields(ADA, after)).containsExactly(CaseField.ATTRIBUTES);
     }
 
     @Test
     void aPatchThatRestatesTheCaseChangesNothing() {
-        CreateCaseRequest after = patch("{\"firstName\":\"Ada\",\"attributes\":{\"score\":700}}").applyTo(ADA);
+        CaseFields after = patch("{\"firstName\":\"Ada\",\"attributes\":{\"score\":700}}").applyTo(ADA);
         assertThat(CaseMergePatch.changedFields(ADA, after)).isEmpty();
         assertThat(CaseMergePatch.changedFields(ADA, patch("{}").applyTo(ADA))).isEmpty();
     }
@@ -75,15 +74,14 @@ class CaseMergePatchTest {
         CaseMergePatch.Parsed parsed = CaseMergePatch.parse(node("""
                 {"firstName":1,"attributes":[1],"id":"x","version":3,"nickname":"Ada","email":"a@b.c"}"""));
         assertThat(parsed.valid()).isFalse();
-        assertThat(parsed.errors()).containsExactly(new Problem.FieldError("firstName", "must be a string or null"),
-                new Problem.FieldError("attributes", "must be an object or null"),
-                new Problem.FieldError("id", "is read-only"), new Problem.FieldError("version", "is read-only"),
-                new Problem.FieldError("nickname", "unknown field"));
+        assertThat(parsed.errors()).containsExactly(new FieldViolation("firstName", "must be a string or null"),
+                new FieldViolation("attributes", "must be an object or null"), new FieldViolation("id", "is read-only"),
+                new FieldViolation("version", "is read-only"), new FieldViolation("nickname", "unknown field"));
     }
 
     @Test
     void aPatchMustBeAnObject() {
-        assertThat(CaseMergePatch.parse(node("[1,2]")).errors()).extracting(Problem.FieldError::field)
+        assertThat(CaseMergePatch.parse(node("[1,2]")).errors()).extracting(FieldViolation::field)
                 .containsExactly("request");
         assertThat(CaseMergePatch.parse(null).valid()).isFalse();
     }

@@ -9,7 +9,7 @@ import java.util.regex.PatternSyntaxException;
 
 import dev.orchestrion.content.model.ContentField;
 import dev.orchestrion.content.model.FieldValidations;
-import dev.orchestrion.support.problem.Problem.FieldError;
+import dev.orchestrion.support.domain.FieldViolation;
 
 /** Finds every problem of a content type's field list at once. */
 public final class ContentTypeValidator {
@@ -22,54 +22,54 @@ public final class ContentTypeValidator {
     private ContentTypeValidator() {
     }
 
-    public static List<FieldError> problems(List<ContentField> fields) {
-        List<FieldError> problems = new ArrayList<>();
+    public static List<FieldViolation> problems(List<ContentField> fields) {
+        List<FieldViolation> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < fields.size(); i++) {
             ContentField field = fields.get(i);
             String path = "fields[" + i + "]";
             if (field == null) {
-                problems.add(new FieldError(path, "must be a field"));
+                problems.add(new FieldViolation(path, "must be a field"));
                 continue;
             }
             if (field.name() == null || field.name().isBlank()) {
-                problems.add(new FieldError(path + ".name", "is required"));
+                problems.add(new FieldViolation(path + ".name", "is required"));
             } else if (!FIELD_NAME.matcher(field.name()).matches()) {
-                problems.add(new FieldError(path + ".name",
+                problems.add(new FieldViolation(path + ".name",
                         "must start with a letter and hold only letters, digits and _ (at most 64)"));
             } else if (EntryValidator.RESERVED.contains(field.name())) {
-                problems.add(new FieldError(path + ".name", field.name() + " is reserved"));
+                problems.add(new FieldViolation(path + ".name", field.name() + " is reserved"));
             } else if (!names.add(field.name())) {
-                problems.add(new FieldError(path + ".name", "duplicates field " + field.name()));
+                problems.add(new FieldViolation(path + ".name", "duplicates field " + field.name()));
             }
             if (field.type() == null || !FIELD_TYPES.contains(field.type())) {
                 problems.add(
-                        new FieldError(path + ".type", "must be one of " + FIELD_TYPES.stream().sorted().toList()));
+                        new FieldViolation(path + ".type", "must be one of " + FIELD_TYPES.stream().sorted().toList()));
             }
             FieldValidations v = field.validations();
             if ("select".equals(field.type()) && (v == null || v.options() == null || v.options().isEmpty())) {
-                problems.add(new FieldError(path + ".validations.options", "a select field needs options"));
+                problems.add(new FieldViolation(path + ".validations.options", "a select field needs options"));
             }
             if (v == null) {
                 continue;
             }
             if (v.minLength() != null && v.minLength() < 0) {
-                problems.add(new FieldError(path + ".validations.minLength", "must be 0 or more"));
+                problems.add(new FieldViolation(path + ".validations.minLength", "must be 0 or more"));
             }
             if (v.maxLength() != null && v.maxLength() < 0) {
-                problems.add(new FieldError(path + ".validations.maxLength", "must be 0 or more"));
+                problems.add(new FieldViolation(path + ".validations.maxLength", "must be 0 or more"));
             }
             if (v.minLength() != null && v.maxLength() != null && v.minLength() > v.maxLength()) {
-                problems.add(new FieldError(path + ".validations", "minLength must not exceed maxLength"));
+                problems.add(new FieldViolation(path + ".validations", "minLength must not exceed maxLength"));
             }
             if (v.minimum() != null && v.maximum() != null && v.minimum().compareTo(v.maximum()) > 0) {
-                problems.add(new FieldError(path + ".validations", "minimum must not exceed maximum"));
+                problems.add(new FieldViolation(path + ".validations", "minimum must not exceed maximum"));
             }
             if (v.pattern() != null) {
                 try {
                     Pattern.compile(v.pattern());
                 } catch (PatternSyntaxException e) {
-                    problems.add(new FieldError(path + ".validations.pattern", "must be a regular expression"));
+                    problems.add(new FieldViolation(path + ".validations.pattern", "must be a regular expression"));
                 }
             }
         }

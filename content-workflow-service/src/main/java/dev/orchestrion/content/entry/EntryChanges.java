@@ -17,11 +17,13 @@ import dev.orchestrion.content.model.PublicVersion;
 import dev.orchestrion.content.model.Schedule;
 import dev.orchestrion.content.model.ScheduleStatus;
 import dev.orchestrion.content.model.Schedules;
+import dev.orchestrion.content.model.Timestamps;
 import dev.orchestrion.content.workflow.EntryContext;
 import dev.orchestrion.content.workflow.SystemStates;
 import dev.orchestrion.content.workflow.Transition;
 import dev.orchestrion.content.workflow.WorkflowMachine;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.Invalid;
 
 /**
  * Decides every change of an entry: its new state, and the events, versions and audit records that go with it.
@@ -55,10 +57,10 @@ public final class EntryChanges {
                 List.of(version(entry, "created", actor)), List.of(created));
     }
 
-    /** A save: 409 when the entry's state does not allow updates. */
+    /** A save: a {@link Conflict} when the entry's state does not allow updates. */
     public static EntryChange update(Entry entry, WorkflowMachine machine, ObjectNode data, String actor, Instant now) {
         if (!machine.allowsUpdates(entry.workflowState())) {
-            throw ProblemException.conflict("Entries in state " + entry.workflowState() + " of workflow " + machine.id()
+            throw new Conflict("Entries in state " + entry.workflowState() + " of workflow " + machine.id()
                     + " may not be updated");
         }
         String state = entry.workflowState();
@@ -170,18 +172,21 @@ public final class EntryChanges {
         return Optional.of(new EntryChange(after, events, versions, history));
     }
 
-    /** Sets a publish or unpublish date: 400 unless in the future and in order, 409 if the workflow cannot do it. */
+    /**
+     * Sets a publish or unpublish date: {@link Invalid} unless in the future and in order, a {@link Conflict} if the
+     * workflow cannot do it.
+     */
     public static EntryChange schedule(Entry entry, WorkflowMachine machine, boolean publish, Instant dateTime,
             Instant now) {
         if (dateTime == null || !dateTime.isAfter(now)) {
-            throw ProblemException.validation("dateTime", "must be in the future");
+            throw Invalid.field("dateTime", "must be in the future");
         }
         if (publish && !machine.usesSysWorkflow()) {
-            throw ProblemException.conflict("Workflow " + machine.id()
+            throw new Conflict("Workflow " + machine.id()
                     + " does not publish through sysWorkflow, so its entries cannot have a publish schedule");
         }
         if (!publish && !machine.publishes()) {
-            throw ProblemException.conflict(
+            throw new Conflict(
                     "Workflow " + machine.id() + " never publishes, so its entries cannot have an unpublish schedule");
         }
         Schedules schedules = publish
@@ -190,7 +195,7 @@ public final class EntryChanges {
         Schedule p = schedules.publish();
         Schedule u = schedules.unpublish();
         if (p != null && u != null && p.pending() && u.pending() && !u.dateTime().isAfter(p.dateTime())) {
-            throw ProblemException.validation("dateTime",
+            throw Invalid.field("dateTime",
                     "the unpublish date must come after the publish date " + Timestamps.format(p.dateTime()));
         }
         return new EntryChange(entry.withSchedules(schedules), List.of(), List.of(), List.of());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orchestrion.content.model.Entry;
 import dev.orchestrion.content.model.EntryEvent;
+import dev.orchestrion.content.model.Timestamps;
 import dev.orchestrion.content.workflow.Transition;
 
 /** The CloudEvents an entry change emits, with data as {@code docs/events/schemas/dev.orchestrion.entry.*} says. */

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrion.content.model.ContentField;
 import dev.orchestrion.content.model.ContentType;
 import dev.orchestrion.content.model.FieldValidations;
-import dev.orchestrion.support.problem.Problem.FieldError;
+import dev.orchestrion.support.domain.FieldViolation;
 
 /** Checks an entry's fields against its content type, listing every failure. */
 public final class EntryValidator {
@@ -30,14 +30,14 @@ public final class EntryValidator {
     private EntryValidator() {
     }
 
-    public static List<FieldError> problems(ContentType type, ObjectNode data) {
-        List<FieldError> problems = new ArrayList<>();
+    public static List<FieldViolation> problems(ContentType type, ObjectNode data) {
+        List<FieldViolation> problems = new ArrayList<>();
         Map<String, ContentField> fields = new LinkedHashMap<>();
         type.fields().forEach(f -> fields.put(f.name(), f));
         for (Iterator<String> names = data.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!fields.containsKey(name)) {
-                problems.add(new FieldError(name, "is not a field of content type " + type.name()));
+                problems.add(new FieldViolation(name, "is not a field of content type " + type.name()));
             } else {
                 keyProblems(name, data.get(name), problems);
             }
@@ -48,25 +48,25 @@ public final class EntryValidator {
             if (value == null || value.isNull() || value.isTextual() && value.asText().isEmpty()
                     || "array".equals(field.type()) && value.isArray() && value.isEmpty()) {
                 if (field.mandatory()) {
-                    problems.add(new FieldError(field.name(), "is required"));
+                    problems.add(new FieldViolation(field.name(), "is required"));
                 }
                 continue;
             }
             String problem = valueProblem(field, value);
             if (problem != null) {
-                problems.add(new FieldError(field.name(), problem));
+                problems.add(new FieldViolation(field.name(), problem));
             }
         }
         return problems;
     }
 
     /** MongoDB stores keys as given: nested keys may not start with $ or contain dots. */
-    private static void keyProblems(String path, JsonNode value, List<FieldError> problems) {
+    private static void keyProblems(String path, JsonNode value, List<FieldViolation> problems) {
         if (value.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> child = it.next();
                 if (child.getKey().isEmpty() || child.getKey().startsWith("$") || child.getKey().contains(".")) {
-                    problems.add(new FieldError(path + "." + child.getKey(),
+                    problems.add(new FieldViolation(path + "." + child.getKey(),
                             "keys may not be empty, start with $ or contain a dot"));
                 } else {
                     keyProblems(path + "." + child.getKey(), child.getValue(), problems);

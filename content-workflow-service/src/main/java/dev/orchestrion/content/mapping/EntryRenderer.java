@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orchestrion.content.entry.EntryChanges;
-import dev.orchestrion.content.entry.Timestamps;
 import dev.orchestrion.content.model.Entry;
 import dev.orchestrion.content.model.EntryVersion;
 import dev.orchestrion.content.model.PublicVersion;
+import dev.orchestrion.content.model.Timestamps;
 import dev.orchestrion.content.workflow.WorkflowMachine;
 
 /**

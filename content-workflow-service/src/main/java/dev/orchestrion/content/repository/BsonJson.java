@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.orchestrion.content.entry.Timestamps;
+import dev.orchestrion.content.model.Timestamps;
 
 /** Converts JSON trees to BSON values and back, keeping numbers' kinds (integers stay integers). */
 public final class BsonJson {

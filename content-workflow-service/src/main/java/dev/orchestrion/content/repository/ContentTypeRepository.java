@@ -27,7 +27,8 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.content.model.ContentField;
 import dev.orchestrion.content.model.ContentType;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Duplicate;
+import dev.orchestrion.support.domain.StaleVersion;
 
 /** Content types in the {@code contentTypes} collection, unique per tenant and name, versioned for concurrency. */
 @ApplicationScoped
@@ -47,20 +48,20 @@ public class ContentTypeRepository {
                 .await().indefinitely();
     }
 
-    /** Stores a new type: 409 if the name is taken. */
+    /** Stores a new type: {@link Duplicate} if the name is taken. */
     public Uni<ContentType> insert(ContentType type) {
         return collection.insertOne(toDocument(type)).replaceWith(type).onFailure(MongoErrors::duplicateKey)
-                .transform(e -> ProblemException.duplicate("name", "Content type " + type.name() + " exists"));
+                .transform(e -> new Duplicate("name", "Content type " + type.name() + " exists"));
     }
 
-    /** Replaces the type if it still has {@code expectedVersion}: 409 otherwise. */
+    /** Replaces the type if it still has {@code expectedVersion}: {@link StaleVersion} otherwise. */
     public Uni<ContentType> replace(ContentType type, long expectedVersion) {
         return collection
                 .replaceOne(Filters.and(key(type.tenant(), type.name()), Filters.eq("version", expectedVersion)),
                         toDocument(type))
                 .map(result -> {
                     if (result.getMatchedCount() == 0) {
-                        throw ProblemException.staleVersion(
+                        throw new StaleVersion(
                                 "Content type " + type.name() + " changed meanwhile; read it again and retry");
                     }
                     return type;

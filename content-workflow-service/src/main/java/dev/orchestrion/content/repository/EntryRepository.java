@@ -27,12 +27,13 @@ import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.content.entry.EntryQuery;
 import dev.orchestrion.content.model.Entry;
 import dev.orchestrion.content.model.EntryChange;
+import dev.orchestrion.content.model.EntryQuery;
 import dev.orchestrion.content.model.EntryVersion;
 import dev.orchestrion.content.model.HistoryRecord;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Duplicate;
+import dev.orchestrion.support.domain.StaleVersion;
 
 /**
  * Entries in the {@code entries} collection, one document per entry ({@code _id} = tenant/id). Every change is one
@@ -71,7 +72,7 @@ public class EntryRepository {
         return EntryDocuments.documentId(tenant, entryId);
     }
 
-    /** Stores a new entry with its outbox: 409 if the id is taken (also by a deleted entry). */
+    /** Stores a new entry with its outbox: {@link Duplicate} if the id is taken (also by a deleted entry). */
     public Uni<Entry> insert(EntryChange change, Instant now) {
         Entry e = change.after();
         Entry stored = new Entry(e.tenant(), e.id(), e.contentType(), e.workflowId(), e.data(), e.createdAt(),
@@ -79,11 +80,11 @@ public class EntryRepository {
                 e.schedules(), 1, e.historyCount());
         return collection.insertOne(EntryDocuments.newEntry(change, now)).replaceWith(stored)
                 .onFailure(MongoErrors::duplicateKey)
-                .transform(x -> ProblemException.duplicate("id", "An entry with id " + e.id() + " exists or existed"));
+                .transform(x -> new Duplicate("id", "An entry with id " + e.id() + " exists or existed"));
     }
 
     /**
-     * Applies a change to the entry as it was at {@code before.revision()}: 409 if anything changed it since. With
+     * Applies a change to the entry as it was at {@code before.revision()}: {@link StaleVersion} if anything changed it since. With
      * {@code releaseScheduleLease} the scheduler's claim is given up in the same update.
      */
     public Uni<Entry> apply(Entry before, EntryChange change, Instant now, boolean releaseScheduleLease) {
@@ -102,7 +103,7 @@ public class EntryRepository {
         return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("revision", before.revision())),
                 Updates.combine(updates)).map(result -> {
                     if (result.getMatchedCount() == 0) {
-                        throw ProblemException.staleVersion("Entry " + before.id()
+                        throw new StaleVersion("Entry " + before.id()
                                 + " was changed by someone else meanwhile; read it again and retry");
                     }
                     Entry a = change.after();

@@ -23,7 +23,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.content.model.workflow.WorkflowDefinition;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Duplicate;
+import dev.orchestrion.support.domain.StaleVersion;
 
 /**
  * A tenant's own workflow definitions in {@code workflowDefinitions}, unique per tenant and id, stored in the format
@@ -53,7 +54,7 @@ public class WorkflowDefinitionRepository {
     public Uni<Stored> insert(String tenant, WorkflowDefinition definition) {
         return collection.insertOne(toDocument(tenant, definition, 1)).replaceWith(new Stored(definition, 1))
                 .onFailure(MongoErrors::duplicateKey)
-                .transform(e -> ProblemException.duplicate("id", "Workflow definition " + definition.id() + " exists"));
+                .transform(e -> new Duplicate("id", "Workflow definition " + definition.id() + " exists"));
     }
 
     public Uni<Stored> replace(String tenant, WorkflowDefinition definition, long expectedRevision) {
@@ -62,7 +63,7 @@ public class WorkflowDefinitionRepository {
                         toDocument(tenant, definition, expectedRevision + 1))
                 .map(result -> {
                     if (result.getMatchedCount() == 0) {
-                        throw ProblemException.staleVersion("Workflow definition " + definition.id()
+                        throw new StaleVersion("Workflow definition " + definition.id()
                                 + " changed meanwhile; read it again and retry");
                     }
                     return new Stored(definition, expectedRevision + 1);

@@ -3,6 +3,10 @@ package dev.orchestrion.content.rest;
 import java.util.List;
 
 import dev.orchestrion.content.model.workflow.EventParameter;
+import dev.orchestrion.content.workflow.EntryContext;
+import dev.orchestrion.content.workflow.Localized;
+import dev.orchestrion.content.workflow.WorkflowMachine;
+import dev.orchestrion.content.workflow.WorkflowMachine.EventRef;
 
 /**
  * An event the caller may invoke on the entry now.
@@ -14,4 +18,11 @@ import dev.orchestrion.content.model.workflow.EventParameter;
  */
 public record AvailableEventResponse(String event, String permission, String name, String groupId, String transition,
         String to, List<EventParameter> parameters) {
+
+    /** The event as the caller may invoke it on an entry where it is now. */
+    public static AvailableEventResponse of(WorkflowMachine machine, EventRef ref, EntryContext context) {
+        return new AvailableEventResponse(ref.key(), machine.permission(ref),
+                Localized.text(ref.event().name(), ref.event().id()), ref.event().groupId(),
+                machine.nameNow(ref, context), machine.targetNow(ref, context), ref.event().parametersOrEmpty());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.constraints.Size;
 
 import dev.orchestrion.content.model.ContentField;
+import dev.orchestrion.content.service.ContentTypeSettings;
 import dev.orchestrion.support.ids.ResourceId;
 
 /**
@@ -16,4 +17,8 @@ public record ContentTypeRequest(@Size(max = 100) @ResourceId(ResourceId.Kind.NA
         @Size(max = 100) String name, @Size(max = 200) String label, Boolean internal,
         @Size(max = 100) @ResourceId(ResourceId.Kind.NAME) String workflowId,
         @Size(max = 200) List<ContentField> fields) {
+
+    public ContentTypeSettings toSettings() {
+        return new ContentTypeSettings(id, name, label, workflowId, fields);
+    }
 }

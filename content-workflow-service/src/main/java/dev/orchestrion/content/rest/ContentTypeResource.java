@@ -22,7 +22,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.content.mapping.ContentTypeMapper;
 import dev.orchestrion.content.service.ContentTypeService;
 import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
@@ -51,7 +50,7 @@ public class ContentTypeResource {
     @APIResponse(responseCode = "400", description = "Invalid definition: every problem listed")
     @APIResponse(responseCode = "409", description = "A type of that name exists")
     public Uni<RestResponse<ContentTypeResponse>> create(@Valid @NotNull ContentTypeRequest request) {
-        return types.create(caller.tenant(), request).map(ContentTypeMapper::toResponse)
+        return types.create(caller.tenant(), request.toSettings()).map(ContentTypeResponse::of)
                 .map(t -> RestResponse.status(RestResponse.Status.CREATED, t));
     }
 
@@ -65,7 +64,7 @@ public class ContentTypeResource {
     @APIResponse(responseCode = "409", description = "Changed by someone else meanwhile")
     public Uni<ContentTypeResponse> put(@PathParam("name") @ResourceId(ResourceId.Kind.NAME) String name,
             @Valid @NotNull ContentTypeRequest request) {
-        return types.put(caller.tenant(), name, request, caller.subject()).map(ContentTypeMapper::toResponse);
+        return types.put(caller.tenant(), name, request.toSettings(), caller.subject()).map(ContentTypeResponse::of);
     }
 
     @GET
@@ -75,7 +74,7 @@ public class ContentTypeResource {
     @APIResponse(responseCode = "200", description = "The definition")
     @APIResponse(responseCode = "404", description = "No such type in the caller's tenant")
     public Uni<ContentTypeResponse> get(@PathParam("name") @ResourceId(ResourceId.Kind.NAME) String name) {
-        return types.get(caller.tenant(), name).map(ContentTypeMapper::toResponse);
+        return types.get(caller.tenant(), name).map(ContentTypeResponse::of);
     }
 
     @GET
@@ -92,7 +91,7 @@ public class ContentTypeResource {
         String tenant = caller.tenant();
         return types.list(tenant, (pageNumber - 1) * pageSize, pageSize)
                 .chain(items -> types.count(tenant).map(total -> PageResponse
-                        .of(items.stream().map(ContentTypeMapper::toResponse).toList(), total, pageNumber, pageSize)));
+                        .of(items.stream().map(ContentTypeResponse::of).toList(), total, pageNumber, pageSize)));
     }
 
     @DELETE

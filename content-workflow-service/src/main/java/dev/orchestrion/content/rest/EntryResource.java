@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.content.mapping.EntryMapper;
 import dev.orchestrion.content.mapping.EntryRenderer;
 import dev.orchestrion.content.service.EntryService;
 import dev.orchestrion.support.ids.ResourceId;
@@ -170,8 +169,8 @@ public class EntryResource {
         int pageNumber = Params.integer("page", page, 1);
         int pageSize = Params.integer("limit", limit, 20);
         return entries.versions(caller.tenant(), type, id, pageNumber, pageSize, Params.publicOnly(visibility))
-                .map(found -> PageResponse.of(found.items().stream().map(EntryMapper::toResponse).toList(),
-                        found.total(), pageNumber, pageSize));
+                .map(found -> PageResponse.of(found.items().stream().map(VersionResponse::of).toList(), found.total(),
+                        pageNumber, pageSize));
     }
 
     @GET
@@ -202,7 +201,7 @@ public class EntryResource {
             @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id, @PathParam("number") int number,
             @Parameter(in = ParameterIn.HEADER, name = VISIBILITY) @HeaderParam(VISIBILITY) String visibility) {
         return entries.version(caller.tenant(), type, id, number, Params.publicOnly(visibility))
-                .map(EntryMapper::toResponse);
+                .map(VersionResponse::of);
     }
 
     static String etag(long revision) {

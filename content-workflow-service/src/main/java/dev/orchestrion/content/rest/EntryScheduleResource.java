@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.content.mapping.EntryMapper;
 import dev.orchestrion.content.service.ScheduleService;
 import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.security.Caller;
@@ -52,7 +51,7 @@ public class EntryScheduleResource {
     public Uni<SchedulesResponse> get(@PathParam("type") @ResourceId(ResourceId.Kind.NAME) String type,
             @PathParam("id") @ResourceId(ResourceId.Kind.NAME) String id,
             @Parameter(in = ParameterIn.HEADER, name = EntryResource.VISIBILITY) @HeaderParam(EntryResource.VISIBILITY) String visibility) {
-        return schedules.get(caller.tenant(), type, id, Params.publicOnly(visibility)).map(EntryMapper::toResponse);
+        return schedules.get(caller.tenant(), type, id, Params.publicOnly(visibility)).map(SchedulesResponse::of);
     }
 
     @PUT
@@ -71,7 +70,7 @@ public class EntryScheduleResource {
             @Parameter(in = ParameterIn.HEADER, name = EntryResource.VISIBILITY) @HeaderParam(EntryResource.VISIBILITY) String visibility) {
         Params.writable(visibility);
         return schedules.set(caller.tenant(), type, id, "publish".equals(kind), request.dateTime().toInstant())
-                .map(EntryMapper::toResponse);
+                .map(SchedulesResponse::of);
     }
 
     @DELETE

@@ -28,7 +28,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.content.mapping.EntryMapper;
 import dev.orchestrion.content.mapping.EntryRenderer;
 import dev.orchestrion.content.service.EntryService;
 import dev.orchestrion.content.service.EntryWorkflowService;
@@ -93,7 +92,7 @@ public class EntryWorkflowResource {
             @Parameter(in = ParameterIn.HEADER, name = EntryResource.VISIBILITY) @HeaderParam(EntryResource.VISIBILITY) String visibility) {
         return workflow.options(caller.tenant(), type, id, caller.roles(), Params.publicOnly(visibility))
                 .map(options -> options.events().stream()
-                        .map(ref -> EntryMapper.toResponse(options.loaded().machine(), ref, options.context()))
+                        .map(ref -> AvailableEventResponse.of(options.loaded().machine(), ref, options.context()))
                         .toList());
     }
 
@@ -111,7 +110,7 @@ public class EntryWorkflowResource {
         int pageNumber = Params.integer("page", page, 1);
         int pageSize = Params.integer("limit", limit, 50);
         return entries.history(caller.tenant(), type, id, pageNumber, pageSize, Params.publicOnly(visibility))
-                .map(found -> PageResponse.of(found.items().stream().map(EntryMapper::toResponse).toList(),
+                .map(found -> PageResponse.of(found.items().stream().map(HistoryRecordResponse::of).toList(),
                         found.total(), pageNumber, pageSize));
     }
 }

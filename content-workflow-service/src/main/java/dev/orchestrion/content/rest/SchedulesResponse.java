@@ -1,5 +1,9 @@
 package dev.orchestrion.content.rest;
 
+import dev.orchestrion.content.model.Schedule;
+import dev.orchestrion.content.model.Schedules;
+import dev.orchestrion.content.model.Timestamps;
+
 /**
  * An entry's schedules; each null when not set.
  */
@@ -11,5 +15,16 @@ public record SchedulesResponse(ScheduleView publish, ScheduleView unpublish) {
      * @param settledAt when it was carried out, missed or cancelled
      */
     public record ScheduleView(String dateTime, String status, String settledAt) {
+
+        static ScheduleView of(Schedule s) {
+            return s == null
+                    ? null
+                    : new ScheduleView(Timestamps.format(s.dateTime()), s.status().json(),
+                            Timestamps.format(s.settledAt()));
+        }
+    }
+
+    public static SchedulesResponse of(Schedules s) {
+        return new SchedulesResponse(ScheduleView.of(s.publish()), ScheduleView.of(s.unpublish()));
     }
 }

@@ -2,6 +2,10 @@ package dev.orchestrion.content.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.orchestrion.content.mapping.EntryRenderer;
+import dev.orchestrion.content.model.EntryVersion;
+import dev.orchestrion.content.model.Timestamps;
+
 /**
  * One version of an entry.
  *
@@ -12,4 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record VersionResponse(int latestVersion, String versionNo, String kind, String createdAt, String createdBy,
         ObjectNode entry) {
+
+    public static VersionResponse of(EntryVersion v) {
+        return new VersionResponse(v.number(), v.versionNo(), v.kind(), Timestamps.format(v.createdAt()), v.createdBy(),
+                EntryRenderer.renderVersion(v));
+    }
 }

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.content.mapping.EntryMapper;
 import dev.orchestrion.content.mapping.EntryRenderer;
 import dev.orchestrion.content.service.EntryWorkflowService;
 import dev.orchestrion.content.service.WorkflowDefinitionService;
@@ -56,7 +55,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "200", description = "Built-in and the tenant's workflows")
     public Uni<PageResponse<WorkflowSummaryResponse>> list() {
         return definitions.list(caller.tenant()).map(all -> {
-            var summaries = all.stream().map(d -> EntryMapper.toSummary(new WorkflowMachine(d))).toList();
+            var summaries = all.stream().map(d -> WorkflowSummaryResponse.of(new WorkflowMachine(d))).toList();
             return PageResponse.of(summaries, summaries.size(), 1, Math.max(1, summaries.size()));
         });
     }

@@ -21,11 +21,13 @@ import dev.orchestrion.content.model.ContentType;
 import dev.orchestrion.content.model.Entry;
 import dev.orchestrion.content.repository.ContentTypeRepository;
 import dev.orchestrion.content.repository.EntryRepository;
-import dev.orchestrion.content.rest.ContentTypeRequest;
 import dev.orchestrion.content.workflow.BuiltInWorkflows;
 import dev.orchestrion.content.workflow.WorkflowMachine;
-import dev.orchestrion.support.problem.Problem.FieldError;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.DomainException;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotFound;
 
 /**
  * Content type definitions of the caller's tenant. Changing a type's workflow moves its entries to the new workflow
@@ -57,9 +59,9 @@ public class ContentTypeService {
     }
 
     /** Creates a type named in the body: 409 if it exists. */
-    public Uni<ContentType> create(String tenant, ContentTypeRequest request) {
+    public Uni<ContentType> create(String tenant, ContentTypeSettings request) {
         if (request.name() == null || request.name().isBlank()) {
-            throw ProblemException.validation("name", "is required");
+            throw Invalid.field("name", "is required");
         }
         checkName(request.name());
         return checked(tenant, request).chain(workflowId -> {
@@ -70,10 +72,10 @@ public class ContentTypeService {
     }
 
     /** Creates or replaces the type; a new workflow moves its entries (see the class comment). */
-    public Uni<ContentType> put(String tenant, String name, ContentTypeRequest request, String actor) {
+    public Uni<ContentType> put(String tenant, String name, ContentTypeSettings request, String actor) {
         checkName(name);
         if (request.name() != null && !request.name().equals(name)) {
-            throw ProblemException.validation("name", "must be " + name + " (the name in the path) or absent");
+            throw Invalid.field("name", "must be " + name + " (the name in the path) or absent");
         }
         return checked(tenant, request).chain(workflowId -> types.find(tenant, name).chain(existing -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -91,8 +93,7 @@ public class ContentTypeService {
     }
 
     public Uni<ContentType> get(String tenant, String name) {
-        return types.find(tenant, name).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("Content type", name));
+        return types.find(tenant, name).onItem().ifNull().failWith(() -> new NotFound("Content type", name));
     }
 
     public Uni<List<ContentType>> list(String tenant, int skip, int limit) {
@@ -107,7 +108,7 @@ public class ContentTypeService {
     public Uni<Void> delete(String tenant, String name) {
         return get(tenant, name).chain(type -> entries.countLive(tenant, name)).chain(count -> {
             if (count > 0) {
-                throw ProblemException.conflict("Content type " + name + " still has " + count + " entries");
+                throw new Conflict("Content type " + name + " still has " + count + " entries");
             }
             return types.delete(tenant, name);
         }).replaceWithVoid();
@@ -147,23 +148,23 @@ public class ContentTypeService {
                 .invoke(moved -> relay.relaySoon(EntryRepository.documentId(moved.tenant(), moved.id())))
                 .replaceWithVoid()
                 // Someone changed it meanwhile: the next batch picks it up again.
-                .onFailure(ProblemException.class).recoverWithNull().onFailure().invoke(e -> LOG
+                .onFailure(DomainException.class).recoverWithNull().onFailure().invoke(e -> LOG
                         .warnf("Moving entry %s to workflow %s failed: %s", entry.id(), machine.id(), e.getMessage()));
     }
 
     /** Validates the fields and the workflow; answers the workflow id to store. */
-    private Uni<String> checked(String tenant, ContentTypeRequest request) {
-        List<FieldError> problems = ContentTypeValidator.problems(fieldsOf(request));
+    private Uni<String> checked(String tenant, ContentTypeSettings request) {
+        List<FieldViolation> problems = ContentTypeValidator.problems(fieldsOf(request));
         if (request.id() != null && !request.id().isBlank()) {
             try {
                 UUID.fromString(request.id());
             } catch (IllegalArgumentException e) {
                 problems = new ArrayList<>(problems);
-                problems.add(new FieldError("id", "must be a UUID"));
+                problems.add(new FieldViolation("id", "must be a UUID"));
             }
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.validation(
+            throw new Invalid(
                     "The content type has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"),
                     problems);
         }
@@ -172,7 +173,7 @@ public class ContentTypeService {
                 : request.workflowId();
         return workflows.find(tenant, workflowId).map(definition -> {
             if (definition == null) {
-                throw ProblemException.validation("workflowId", "unknown workflow " + workflowId);
+                throw Invalid.field("workflowId", "unknown workflow " + workflowId);
             }
             return workflowId;
         });
@@ -184,24 +185,24 @@ public class ContentTypeService {
 
     private static void checkName(String name) {
         if (!ContentTypeValidator.TYPE_NAME.matcher(name).matches()) {
-            throw ProblemException.validation("name",
+            throw Invalid.field("name",
                     "must start with a letter and hold only letters, digits, _ and - (at most 100)");
         }
     }
 
-    private static String idOf(ContentTypeRequest request) {
+    private static String idOf(ContentTypeSettings request) {
         return request.id() != null && !request.id().isBlank() ? request.id() : UUID.randomUUID().toString();
     }
 
-    private static String labelOf(ContentTypeRequest request) {
+    private static String labelOf(ContentTypeSettings request) {
         return labelOf(request, request.name());
     }
 
-    private static String labelOf(ContentTypeRequest request, String name) {
+    private static String labelOf(ContentTypeSettings request, String name) {
         return request.label() != null ? request.label() : name;
     }
 
-    private static List<ContentField> fieldsOf(ContentTypeRequest request) {
+    private static List<ContentField> fieldsOf(ContentTypeSettings request) {
         return request.fields() == null ? List.of() : request.fields();
     }
 }

@@ -18,13 +18,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.content.entry.EntryChanges;
-import dev.orchestrion.content.entry.EntryQuery;
+import dev.orchestrion.content.entry.EntryQueryParser;
 import dev.orchestrion.content.entry.EntryValidator;
 import dev.orchestrion.content.entry.FieldDifferences;
 import dev.orchestrion.content.messaging.OutboxRelay;
 import dev.orchestrion.content.model.ContentType;
 import dev.orchestrion.content.model.Entry;
 import dev.orchestrion.content.model.EntryChange;
+import dev.orchestrion.content.model.EntryQuery;
 import dev.orchestrion.content.model.EntryVersion;
 import dev.orchestrion.content.model.HistoryRecord;
 import dev.orchestrion.content.repository.EntryHistoryRepository;
@@ -32,9 +33,11 @@ import dev.orchestrion.content.repository.EntryRepository;
 import dev.orchestrion.content.repository.EntryRepository.StoredEntry;
 import dev.orchestrion.content.repository.EntryVersionRepository;
 import dev.orchestrion.content.workflow.WorkflowMachine;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotFound;
+import dev.orchestrion.support.domain.StaleVersion;
 import dev.orchestrion.support.ids.Ids;
-import dev.orchestrion.support.problem.Problem.FieldError;
-import dev.orchestrion.support.problem.ProblemException;
 
 /**
  * Entries of a content type: create, read, list, update, delete, versions, version comparison and audit history.
@@ -89,7 +92,7 @@ public class EntryService {
         return types.get(tenant, typeName).chain(type -> entries.find(tenant, id).chain(stored -> {
             if (stored == null || stored.entry().deleted() || !stored.entry().contentType().equals(typeName)
                     || publicOnly && stored.entry().publicVersion() == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("Entry", id));
+                return Uni.createFrom().failure(new NotFound("Entry", id));
             }
             return workflows.machine(tenant, stored.entry().workflowId()).map(m -> new Loaded(type, m, stored));
         }));
@@ -124,18 +127,18 @@ public class EntryService {
             String actor) {
         String bodyId = idOf(body);
         if (bodyId != null && !bodyId.equals(id)) {
-            throw ProblemException.validation("id", "must be " + id + " (the id in the path) or absent");
+            throw Invalid.field("id", "must be " + id + " (the id in the path) or absent");
         }
         Long expectedRevision = revisionOf(ifMatch);
         JsonNode expectedVersion = body.path("internal").path("latestVersion");
         return load(tenant, typeName, id, false).chain(loaded -> {
             Entry entry = loaded.entry();
             if (expectedRevision != null && expectedRevision != entry.revision()) {
-                throw ProblemException.staleVersion("Entry " + id + " is at revision " + entry.revision() + ", not "
+                throw new StaleVersion("Entry " + id + " is at revision " + entry.revision() + ", not "
                         + expectedRevision + "; read it again and retry");
             }
             if (expectedVersion.isNumber() && expectedVersion.asInt() != entry.latestVersion()) {
-                throw ProblemException.staleVersion("Entry " + id + " is at version " + entry.latestVersion() + ", not "
+                throw new StaleVersion("Entry " + id + " is at version " + entry.latestVersion() + ", not "
                         + expectedVersion.asInt() + "; read it again and retry");
             }
             ObjectNode data = fieldsOf(body);
@@ -168,7 +171,7 @@ public class EntryService {
     public Uni<EntryPage> list(String tenant, String typeName, String filters, String orderBy, String direction,
             Integer page, Integer limit, boolean publicOnly) {
         return types.get(tenant, typeName).chain(type -> {
-            EntryQuery query = EntryQuery.parse(type, filters, orderBy, direction, page, limit, json);
+            EntryQuery query = EntryQueryParser.parse(type, filters, orderBy, direction, page, limit, json);
             return entries.list(tenant, typeName, query, publicOnly).chain(found -> {
                 List<String> workflowIds = found.entries().stream().map(Entry::workflowId).distinct().toList();
                 Map<String, WorkflowMachine> machines = new TreeMap<>();
@@ -212,15 +215,15 @@ public class EntryService {
 
     public Uni<Comparison> compare(String tenant, String typeName, String id, Integer from, Integer to,
             boolean publicOnly) {
-        List<FieldError> problems = new ArrayList<>();
+        List<FieldViolation> problems = new ArrayList<>();
         if (from == null) {
-            problems.add(new FieldError("from", "is required"));
+            problems.add(new FieldViolation("from", "is required"));
         }
         if (to == null) {
-            problems.add(new FieldError("to", "is required"));
+            problems.add(new FieldViolation("to", "is required"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.validation("from and to name the versions to compare", problems);
+            throw new Invalid("from and to name the versions to compare", problems);
         }
         return load(tenant, typeName, id, publicOnly)
                 .chain(loaded -> version(loaded, from, publicOnly).chain(a -> version(loaded, to, publicOnly)
@@ -251,11 +254,11 @@ public class EntryService {
     private Uni<EntryVersion> version(Loaded loaded, int number, boolean publicOnly) {
         Entry entry = loaded.entry();
         if (number < 1 || number > entry.latestVersion() || publicOnly && number != entry.publicVersion().number()) {
-            return Uni.createFrom().failure(ProblemException.notFound("Version", number + " of entry " + entry.id()));
+            return Uni.createFrom().failure(new NotFound("Version", number + " of entry " + entry.id()));
         }
         return versionsBetween(loaded, number, number).map(list -> {
             if (list.isEmpty()) {
-                throw ProblemException.notFound("Version", number + " of entry " + entry.id());
+                throw new NotFound("Version", number + " of entry " + entry.id());
             }
             return list.get(0);
         });
@@ -274,10 +277,9 @@ public class EntryService {
     }
 
     private static void validate(ContentType type, ObjectNode data) {
-        List<FieldError> problems = EntryValidator.problems(type, data);
+        List<FieldViolation> problems = EntryValidator.problems(type, data);
         if (!problems.isEmpty()) {
-            throw ProblemException.validation("The entry fails the validation of content type " + type.name(),
-                    problems);
+            throw new Invalid("The entry fails the validation of content type " + type.name(), problems);
         }
     }
 
@@ -287,7 +289,7 @@ public class EntryService {
             return null;
         }
         if (!id.isTextual() || !Ids.isName(id.asText())) {
-            throw ProblemException.validation("id", Ids.NAME_MESSAGE);
+            throw Invalid.field("id", Ids.NAME_MESSAGE);
         }
         return id.asText();
     }
@@ -311,20 +313,20 @@ public class EntryService {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match must be the entry's ETag (its revision), e.g. \"3\"");
+            throw new Invalid("If-Match must be the entry's ETag (its revision), e.g. \"3\"");
         }
     }
 
     private static void checkPaging(int page, int limit) {
-        List<FieldError> problems = new ArrayList<>();
+        List<FieldViolation> problems = new ArrayList<>();
         if (page < 1) {
-            problems.add(new FieldError("page", "must be 1 or more"));
+            problems.add(new FieldViolation("page", "must be 1 or more"));
         }
         if (limit < 1 || limit > EntryQuery.MAX_LIMIT) {
-            problems.add(new FieldError("limit", "must be between 1 and " + EntryQuery.MAX_LIMIT));
+            problems.add(new FieldViolation("limit", "must be between 1 and " + EntryQuery.MAX_LIMIT));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.validation("Invalid paging", problems);
+            throw new Invalid("Invalid paging", problems);
         }
     }
 

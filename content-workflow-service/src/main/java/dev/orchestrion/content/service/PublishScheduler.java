@@ -18,7 +18,8 @@ import dev.orchestrion.content.entry.EntryChanges;
 import dev.orchestrion.content.messaging.OutboxRelay;
 import dev.orchestrion.content.model.Entry;
 import dev.orchestrion.content.repository.EntryRepository;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.StaleVersion;
 
 /**
  * Carries out due publish and unpublish schedules, safely with several instances: each due entry is claimed with an
@@ -92,7 +93,7 @@ public class PublishScheduler {
                         .invoke(after -> relay.relaySoon(EntryRepository.documentId(after.tenant(), after.id())))
                         .replaceWithVoid())
                 .orElseGet(() -> entries.releaseSchedule(entry))).onFailure().recoverWithUni(failure -> {
-                    if (failure instanceof ProblemException problem && problem.status() == 409) {
+                    if (failure instanceof StaleVersion || failure instanceof Conflict) {
                         // Someone changed the entry meanwhile: look at it again on the next tick.
                         return entries.releaseSchedule(entry);
                     }

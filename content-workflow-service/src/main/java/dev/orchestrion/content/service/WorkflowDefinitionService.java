@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.content.entry.Timestamps;
 import dev.orchestrion.content.entry.VersionNumbers;
 import dev.orchestrion.content.model.ContentType;
+import dev.orchestrion.content.model.Timestamps;
 import dev.orchestrion.content.model.workflow.DefinitionVersion;
 import dev.orchestrion.content.model.workflow.WorkflowDefinition;
 import dev.orchestrion.content.repository.ContentTypeRepository;
@@ -21,8 +21,11 @@ import dev.orchestrion.content.repository.WorkflowDefinitionRepository;
 import dev.orchestrion.content.workflow.BuiltInWorkflows;
 import dev.orchestrion.content.workflow.WorkflowDefinitionValidator;
 import dev.orchestrion.content.workflow.WorkflowMachine;
-import dev.orchestrion.support.problem.Problem.FieldError;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotAllowed;
+import dev.orchestrion.support.domain.NotFound;
 
 /**
  * Content workflow definitions: the read-only built-ins every tenant has, and each tenant's own. Definitions are
@@ -53,7 +56,7 @@ public class WorkflowDefinitionService {
 
     /** A built-in (by id or alias) or one of the tenant's definitions; 404 otherwise. */
     public Uni<WorkflowDefinition> get(String tenant, String id) {
-        return find(tenant, id).onItem().ifNull().failWith(() -> ProblemException.notFound("Workflow definition", id));
+        return find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("Workflow definition", id));
     }
 
     /** The state machine of a workflow a content type names; 404 if it does not exist. */
@@ -87,14 +90,14 @@ public class WorkflowDefinitionService {
     public Uni<WorkflowDefinition> update(String tenant, String id, WorkflowDefinition definition, String actor) {
         refuseBuiltIn(id);
         if (definition.id() != null && !definition.id().equals(id)) {
-            throw ProblemException.validation("id", "must be " + id + " (the id in the path) or absent");
+            throw Invalid.field("id", "must be " + id + " (the id in the path) or absent");
         }
         WorkflowDefinition withId = new WorkflowDefinition(id, definition.uuid(), definition.projectId(),
                 definition.name(), definition.description(), definition.states(), definition.eventGroups(), false, null,
                 null);
         validate(withId);
-        return definitions.find(tenant, id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("Workflow definition", id)).chain(existing -> {
+        return definitions.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("Workflow definition", id))
+                .chain(existing -> {
                     List<String> removed = new ArrayList<>(new WorkflowMachine(existing.definition()).stateIds());
                     removed.removeAll(new WorkflowMachine(withId).stateIds());
                     return refuseIfStranded(tenant, id, removed).chain(() -> {
@@ -115,13 +118,13 @@ public class WorkflowDefinitionService {
         refuseBuiltIn(id);
         return types.usingWorkflow(tenant, List.of(id)).chain(using -> {
             if (!using.isEmpty()) {
-                throw ProblemException.conflict("Workflow definition " + id + " is used by content types "
+                throw new Conflict("Workflow definition " + id + " is used by content types "
                         + using.stream().map(ContentType::name).toList());
             }
             return definitions.delete(tenant, id);
         }).map(deleted -> {
             if (!deleted) {
-                throw ProblemException.notFound("Workflow definition", id);
+                throw new NotFound("Workflow definition", id);
             }
             return null;
         });
@@ -136,8 +139,8 @@ public class WorkflowDefinitionService {
                 : entries.countInStates(tenant, using.stream().map(ContentType::name).toList(), id, removedStates))
                 .map(count -> {
                     if (count > 0) {
-                        throw ProblemException.conflict(count + " entries are in states this change removes: "
-                                + removedStates + "; move them first");
+                        throw new Conflict(count + " entries are in states this change removes: " + removedStates
+                                + "; move them first");
                     }
                     return null;
                 });
@@ -145,14 +148,14 @@ public class WorkflowDefinitionService {
 
     private static void refuseBuiltIn(String id) {
         if (id != null && BuiltInWorkflows.isReserved(id)) {
-            throw ProblemException.forbidden("Workflow definition " + id + " is built in and read-only");
+            throw new NotAllowed("Workflow definition " + id + " is built in and read-only");
         }
     }
 
     private static void validate(WorkflowDefinition definition) {
-        List<FieldError> problems = WorkflowDefinitionValidator.problems(definition);
+        List<FieldViolation> problems = WorkflowDefinitionValidator.problems(definition);
         if (!problems.isEmpty()) {
-            throw ProblemException.validation(
+            throw new Invalid(
                     "The workflow definition has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"),
                     problems);
         }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orchestrion.content.model.workflow.EventParameter;
 import dev.orchestrion.content.model.workflow.ParameterValidations;
-import dev.orchestrion.support.problem.Problem.FieldError;
+import dev.orchestrion.support.domain.FieldViolation;
 
 /**
  * Checks the {@code data} sent with an event against the event's parameters, answering each failure with the
@@ -28,10 +28,10 @@ public final class ParameterValidator {
     private ParameterValidator() {
     }
 
-    public static List<FieldError> problems(List<EventParameter> parameters, JsonNode data) {
-        List<FieldError> problems = new ArrayList<>();
+    public static List<FieldViolation> problems(List<EventParameter> parameters, JsonNode data) {
+        List<FieldViolation> problems = new ArrayList<>();
         if (data != null && !data.isNull() && !data.isObject()) {
-            problems.add(new FieldError("data", "must be an object"));
+            problems.add(new FieldViolation("data", "must be an object"));
             return problems;
         }
         boolean messageDeclared = parameters.stream().anyMatch(p -> MESSAGE.equals(p.id()));
@@ -39,13 +39,13 @@ public final class ParameterValidator {
             for (Iterator<String> names = data.fieldNames(); names.hasNext();) {
                 String name = names.next();
                 if (parameters.stream().noneMatch(p -> name.equals(p.id())) && !MESSAGE.equals(name)) {
-                    problems.add(new FieldError("data." + name, "is not a parameter of this event"));
+                    problems.add(new FieldViolation("data." + name, "is not a parameter of this event"));
                 }
             }
             if (!messageDeclared) {
                 JsonNode message = data.path(MESSAGE);
                 if (!message.isMissingNode() && !message.isNull() && !message.isTextual()) {
-                    problems.add(new FieldError("data.message", "must be a string"));
+                    problems.add(new FieldViolation("data.message", "must be a string"));
                 }
             }
         }
@@ -56,45 +56,47 @@ public final class ParameterValidator {
         return problems;
     }
 
-    private static List<FieldError> check(EventParameter parameter, JsonNode value) {
+    private static List<FieldViolation> check(EventParameter parameter, JsonNode value) {
         String field = "data." + parameter.id();
         ParameterValidations validations = parameter.validations();
         boolean absent = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
         if (absent) {
             if (validations != null && validations.requiresValue()) {
-                return List.of(new FieldError(field, Localized.text(validations.required().message(), "is required")));
+                return List
+                        .of(new FieldViolation(field, Localized.text(validations.required().message(), "is required")));
             }
             return List.of();
         }
         String typeProblem = typeProblem(parameter.dataType(), value);
         if (typeProblem != null) {
-            return List.of(new FieldError(field, typeProblem));
+            return List.of(new FieldViolation(field, typeProblem));
         }
         if (validations == null) {
             return List.of();
         }
-        List<FieldError> problems = new ArrayList<>();
+        List<FieldViolation> problems = new ArrayList<>();
         if (value.isTextual()) {
             int length = value.asText().codePointCount(0, value.asText().length());
             ParameterValidations.Length min = validations.minLength();
             if (min != null && min.value() != null && length < min.value()) {
-                problems.add(new FieldError(field,
+                problems.add(new FieldViolation(field,
                         Localized.text(min.message(), "must be at least " + min.value() + " characters")));
             }
             ParameterValidations.Length max = validations.maxLength();
             if (max != null && max.value() != null && length > max.value()) {
-                problems.add(new FieldError(field,
+                problems.add(new FieldViolation(field,
                         Localized.text(max.message(), "must be at most " + max.value() + " characters")));
             }
             ParameterValidations.Regex regex = validations.regex();
             if (regex != null && regex.pattern() != null && !matches(regex.pattern(), value.asText())) {
-                problems.add(new FieldError(field, Localized.text(regex.message(), "must match " + regex.pattern())));
+                problems.add(
+                        new FieldViolation(field, Localized.text(regex.message(), "must match " + regex.pattern())));
             }
         }
         ParameterValidations.AllowedValues allowed = validations.allowedValues();
         if (allowed != null && allowed.values() != null && allowed.values().stream().noneMatch(value::equals)) {
             problems.add(
-                    new FieldError(field, Localized.text(allowed.message(), "must be one of " + allowed.values())));
+                    new FieldViolation(field, Localized.text(allowed.message(), "must be one of " + allowed.values())));
         }
         return problems;
     }

@@ -20,7 +20,7 @@ import dev.orchestrion.content.model.workflow.ParameterValidations;
 import dev.orchestrion.content.model.workflow.WorkflowDefinition;
 import dev.orchestrion.content.model.workflow.WorkflowEvent;
 import dev.orchestrion.content.model.workflow.WorkflowStateDefinition;
-import dev.orchestrion.support.problem.Problem.FieldError;
+import dev.orchestrion.support.domain.FieldViolation;
 
 /**
  * Finds every problem of a workflow definition at once: missing or duplicate ids, unknown target states and event
@@ -34,30 +34,30 @@ public final class WorkflowDefinitionValidator {
     private WorkflowDefinitionValidator() {
     }
 
-    public static List<FieldError> problems(WorkflowDefinition definition) {
-        List<FieldError> problems = new ArrayList<>();
+    public static List<FieldViolation> problems(WorkflowDefinition definition) {
+        List<FieldViolation> problems = new ArrayList<>();
         if (definition.id() == null || definition.id().isBlank()) {
-            problems.add(new FieldError("id", "is required"));
+            problems.add(new FieldViolation("id", "is required"));
         } else if (!ID.matcher(definition.id()).matches()) {
-            problems.add(new FieldError("id",
+            problems.add(new FieldViolation("id",
                     "must start with a letter and hold only letters, digits, _ and -" + " (at most 100)"));
         }
         if (definition.uuid() != null && !isUuid(definition.uuid())) {
-            problems.add(new FieldError("uuid", "must be a UUID"));
+            problems.add(new FieldViolation("uuid", "must be a UUID"));
         }
         Set<String> groupIds = new HashSet<>();
         List<EventGroup> groups = definition.eventGroupsOrEmpty();
         for (int i = 0; i < groups.size(); i++) {
             EventGroup group = groups.get(i);
             if (group == null || group.id() == null || group.id().isBlank()) {
-                problems.add(new FieldError("eventGroups[" + i + "].id", "is required"));
+                problems.add(new FieldViolation("eventGroups[" + i + "].id", "is required"));
             } else if (!groupIds.add(group.id())) {
-                problems.add(new FieldError("eventGroups[" + i + "].id", "duplicates event group " + group.id()));
+                problems.add(new FieldViolation("eventGroups[" + i + "].id", "duplicates event group " + group.id()));
             }
         }
         List<WorkflowStateDefinition> states = definition.statesOrEmpty();
         if (states.isEmpty()) {
-            problems.add(new FieldError("states", "must hold at least one state"));
+            problems.add(new FieldViolation("states", "must hold at least one state"));
             return problems;
         }
         Set<String> stateIds = new LinkedHashSet<>();
@@ -65,14 +65,14 @@ public final class WorkflowDefinitionValidator {
             WorkflowStateDefinition state = states.get(i);
             String path = "states[" + i + "]";
             if (state == null || state.id() == null || state.id().isBlank()) {
-                problems.add(new FieldError(path + ".id", "is required"));
+                problems.add(new FieldViolation(path + ".id", "is required"));
             } else if (!ID.matcher(state.id()).matches()) {
-                problems.add(new FieldError(path + ".id",
+                problems.add(new FieldViolation(path + ".id",
                         "must start with a letter and hold only letters, digits, _ and -"));
             } else if (SystemStates.RESERVED.contains(state.id())) {
-                problems.add(new FieldError(path + ".id", state.id() + " is a system state and cannot be defined"));
+                problems.add(new FieldViolation(path + ".id", state.id() + " is a system state and cannot be defined"));
             } else if (!stateIds.add(state.id())) {
-                problems.add(new FieldError(path + ".id", "duplicates state " + state.id()));
+                problems.add(new FieldViolation(path + ".id", "duplicates state " + state.id()));
             }
         }
         for (int i = 0; i < states.size(); i++) {
@@ -89,35 +89,35 @@ public final class WorkflowDefinitionValidator {
     }
 
     private static void eventProblems(WorkflowStateDefinition state, String statePath, Set<String> stateIds,
-            Set<String> groupIds, boolean groupsDeclared, List<FieldError> problems) {
+            Set<String> groupIds, boolean groupsDeclared, List<FieldViolation> problems) {
         Set<String> eventIds = new HashSet<>();
         List<WorkflowEvent> events = state.eventsOrEmpty();
         for (int j = 0; j < events.size(); j++) {
             WorkflowEvent event = events.get(j);
             String path = statePath + ".events[" + j + "]";
             if (event == null || event.id() == null || event.id().isBlank()) {
-                problems.add(new FieldError(path + ".id", "is required"));
+                problems.add(new FieldViolation(path + ".id", "is required"));
                 continue;
             }
             if (!ID.matcher(event.id()).matches()) {
-                problems.add(new FieldError(path + ".id",
+                problems.add(new FieldViolation(path + ".id",
                         "must start with a letter and hold only letters, digits, _ and -"));
             } else if (!eventIds.add(event.id())) {
-                problems.add(new FieldError(path + ".id", "duplicates event " + event.id() + " of this state"));
+                problems.add(new FieldViolation(path + ".id", "duplicates event " + event.id() + " of this state"));
             }
             String target = event.transitionTo();
             if (!event.stays() && !SystemStates.SYS_WORKFLOW.equals(target) && !stateIds.contains(target)) {
-                problems.add(new FieldError(path + ".transitionTo",
+                problems.add(new FieldViolation(path + ".transitionTo",
                         "unknown state " + target + "; use a state id, sysWorkflow, or nothing to stay"));
             }
             if (event.groupId() != null && groupsDeclared && !groupIds.contains(event.groupId())) {
-                problems.add(new FieldError(path + ".groupId", "unknown event group " + event.groupId()));
+                problems.add(new FieldViolation(path + ".groupId", "unknown event group " + event.groupId()));
             }
             if (event.roles() != null) {
                 for (int r = 0; r < event.roles().size(); r++) {
                     String role = event.roles().get(r);
                     if (role == null || role.isBlank()) {
-                        problems.add(new FieldError(path + ".roles[" + r + "]", "must be a role name"));
+                        problems.add(new FieldViolation(path + ".roles[" + r + "]", "must be a role name"));
                     }
                 }
             }
@@ -127,7 +127,7 @@ public final class WorkflowDefinitionValidator {
                         ? "must be a condition"
                         : InvokableConditions.problem(conditions.get(c));
                 if (problem != null) {
-                    problems.add(new FieldError(path + ".invokableWhen[" + c + "]", problem));
+                    problems.add(new FieldViolation(path + ".invokableWhen[" + c + "]", problem));
                 }
             }
             parameterProblems(event.parametersOrEmpty(), path, problems);
@@ -135,23 +135,23 @@ public final class WorkflowDefinitionValidator {
     }
 
     private static void parameterProblems(List<EventParameter> parameters, String eventPath,
-            List<FieldError> problems) {
+            List<FieldViolation> problems) {
         Set<String> ids = new HashSet<>();
         for (int p = 0; p < parameters.size(); p++) {
             EventParameter parameter = parameters.get(p);
             String path = eventPath + ".parameters[" + p + "]";
             if (parameter == null || parameter.id() == null || parameter.id().isBlank()) {
-                problems.add(new FieldError(path + ".id", "is required"));
+                problems.add(new FieldViolation(path + ".id", "is required"));
                 continue;
             }
             if (!ID.matcher(parameter.id()).matches()) {
-                problems.add(new FieldError(path + ".id",
+                problems.add(new FieldViolation(path + ".id",
                         "must start with a letter and hold only letters, digits, _ and -"));
             } else if (!ids.add(parameter.id())) {
-                problems.add(new FieldError(path + ".id", "duplicates parameter " + parameter.id()));
+                problems.add(new FieldViolation(path + ".id", "duplicates parameter " + parameter.id()));
             }
             if (parameter.dataType() != null && !ParameterValidator.DATA_TYPES.contains(parameter.dataType())) {
-                problems.add(new FieldError(path + ".dataType",
+                problems.add(new FieldViolation(path + ".dataType",
                         "must be one of " + ParameterValidator.DATA_TYPES.stream().sorted().toList()));
             }
             ParameterValidations validations = parameter.validations();
@@ -161,30 +161,31 @@ public final class WorkflowDefinitionValidator {
             Integer min = validations.minLength() == null ? null : validations.minLength().value();
             Integer max = validations.maxLength() == null ? null : validations.maxLength().value();
             if (validations.minLength() != null && (min == null || min < 0)) {
-                problems.add(new FieldError(path + ".validations.minLength.value", "must be 0 or more"));
+                problems.add(new FieldViolation(path + ".validations.minLength.value", "must be 0 or more"));
             }
             if (validations.maxLength() != null && (max == null || max < 0)) {
-                problems.add(new FieldError(path + ".validations.maxLength.value", "must be 0 or more"));
+                problems.add(new FieldViolation(path + ".validations.maxLength.value", "must be 0 or more"));
             }
             if (min != null && max != null && min > max) {
-                problems.add(new FieldError(path + ".validations", "minLength must not exceed maxLength"));
+                problems.add(new FieldViolation(path + ".validations", "minLength must not exceed maxLength"));
             }
             if (validations.regex() != null) {
                 try {
                     Pattern.compile(validations.regex().pattern());
                 } catch (PatternSyntaxException | NullPointerException e) {
-                    problems.add(new FieldError(path + ".validations.regex.pattern", "must be a regular expression"));
+                    problems.add(
+                            new FieldViolation(path + ".validations.regex.pattern", "must be a regular expression"));
                 }
             }
             if (validations.allowedValues() != null && (validations.allowedValues().values() == null
                     || validations.allowedValues().values().isEmpty())) {
-                problems.add(new FieldError(path + ".validations.allowedValues.values", "must not be empty"));
+                problems.add(new FieldViolation(path + ".validations.allowedValues.values", "must not be empty"));
             }
         }
     }
 
     /** Every state must be reachable from the first; system states lead back to the first, so they add nothing. */
-    private static void reachability(List<WorkflowStateDefinition> states, List<FieldError> problems) {
+    private static void reachability(List<WorkflowStateDefinition> states, List<FieldViolation> problems) {
         Map<String, WorkflowStateDefinition> byId = new LinkedHashMap<>();
         states.forEach(s -> byId.putIfAbsent(s.id(), s));
         Set<String> reached = new HashSet<>();
@@ -202,14 +203,14 @@ public final class WorkflowDefinitionValidator {
         }
         for (int i = 0; i < states.size(); i++) {
             if (!reached.contains(states.get(i).id())) {
-                problems.add(new FieldError("states[" + i + "]",
+                problems.add(new FieldViolation("states[" + i + "]",
                         "state " + states.get(i).id() + " is unreachable from the first state " + states.get(0).id()));
             }
         }
     }
 
     /** {@code _from_to} names must identify the from-state, e.g. states {@code a_b} and {@code a} may not collide. */
-    private static void nameCollisions(WorkflowDefinition definition, List<FieldError> problems) {
+    private static void nameCollisions(WorkflowDefinition definition, List<FieldViolation> problems) {
         WorkflowMachine machine = new WorkflowMachine(definition);
         Map<String, String> fromByName = new LinkedHashMap<>();
         for (WorkflowMachine.EventRef ref : machine.allEvents()) {
@@ -217,7 +218,7 @@ public final class WorkflowDefinitionValidator {
                 String name = WorkflowMachine.transitionName(ref.state(), to);
                 String other = fromByName.putIfAbsent(name, ref.state());
                 if (other != null && !other.equals(ref.state())) {
-                    problems.add(new FieldError("states",
+                    problems.add(new FieldViolation("states",
                             "states " + other + " and " + ref.state() + " both have a transition named " + name));
                 }
             }

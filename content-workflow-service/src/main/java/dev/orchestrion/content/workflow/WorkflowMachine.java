@@ -16,8 +16,11 @@ import dev.orchestrion.content.model.workflow.InvokableCondition;
 import dev.orchestrion.content.model.workflow.WorkflowDefinition;
 import dev.orchestrion.content.model.workflow.WorkflowEvent;
 import dev.orchestrion.content.model.workflow.WorkflowStateDefinition;
-import dev.orchestrion.support.problem.Problem.FieldError;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotAllowed;
+import dev.orchestrion.support.domain.Unprocessable;
 import dev.orchestrion.support.security.Roles;
 
 /**
@@ -212,21 +215,22 @@ public final class WorkflowMachine {
     }
 
     /**
-     * Decides an invocation by event ({@code state.event}): 400 for an event the workflow does not have, 403 when the
-     * roles may not invoke it, 409 when the entry is in another state, 422 when a condition, a parameter or (with
+     * Decides an invocation by event ({@code state.event}): {@link Invalid} for an event the workflow does not have,
+     * {@link NotAllowed} when the roles may not invoke it, a {@link Conflict} when the entry is in another state,
+     * {@link Unprocessable} when a condition, a parameter or (with
      * {@code validate}) the entry fails.
      */
     public Transition invoke(String eventKey, EntryContext entry, Set<String> roles, JsonNode data,
-            Supplier<List<FieldError>> entryProblems) {
+            Supplier<List<FieldViolation>> entryProblems) {
         int dot = eventKey == null ? -1 : eventKey.indexOf('.');
         if (dot <= 0 || dot == eventKey.length() - 1) {
-            throw ProblemException.validation("event", "must be state.event, e.g. draft.submit");
+            throw Invalid.field("event", "must be state.event, e.g. draft.submit");
         }
         EventRef ref = event(eventKey.substring(0, dot), eventKey.substring(dot + 1))
-                .orElseThrow(() -> ProblemException.validation("event", "workflow " + id() + " has no event " + eventKey
+                .orElseThrow(() -> Invalid.field("event", "workflow " + id() + " has no event " + eventKey
                         + "; its events are " + allEvents().stream().map(EventRef::key).toList()));
         if (!mayInvoke(roles, ref)) {
-            throw ProblemException.forbidden("Your roles may not invoke " + permission(ref));
+            throw new NotAllowed("Your roles may not invoke " + permission(ref));
         }
         if (!ref.state().equals(entry.state())) {
             throw notValidInState(eventKey, entry.state());
@@ -239,20 +243,20 @@ public final class WorkflowMachine {
 
     /** Decides an invocation by transition name ({@code _from_to}), with the same answers as {@link #invoke}. */
     public Transition invokeAction(String action, EntryContext entry, Set<String> roles, JsonNode data,
-            Supplier<List<FieldError>> entryProblems) {
+            Supplier<List<FieldViolation>> entryProblems) {
         if (action == null || !action.startsWith("_")) {
-            throw ProblemException.validation("action", "must be a transition name _from_to, e.g. _draft_review");
+            throw Invalid.field("action", "must be a transition name _from_to, e.g. _draft_review");
         }
         List<EventRef> named = allEvents().stream().filter(
                 ref -> possibleTargets(ref).stream().anyMatch(to -> transitionName(ref.state(), to).equals(action)))
                 .toList();
         if (named.isEmpty()) {
-            throw ProblemException.validation("action", "workflow " + id() + " has no transition " + action
-                    + "; its transitions are " + allTransitions().stream().map(NamedTransition::name).toList());
+            throw Invalid.field("action", "workflow " + id() + " has no transition " + action + "; its transitions are "
+                    + allTransitions().stream().map(NamedTransition::name).toList());
         }
         List<EventRef> permitted = named.stream().filter(ref -> mayInvoke(roles, ref)).toList();
         if (permitted.isEmpty()) {
-            throw ProblemException.forbidden("Your roles may not invoke " + permission(named.get(0)));
+            throw new NotAllowed("Your roles may not invoke " + permission(named.get(0)));
         }
         List<EventRef> fromHere = permitted.stream().filter(ref -> ref.state().equals(entry.state())).toList();
         if (fromHere.isEmpty()) {
@@ -265,27 +269,26 @@ public final class WorkflowMachine {
         }
         EventRef first = fromHere.get(0);
         if (!nameNow(first, entry).equals(action)) {
-            throw ProblemException.unprocessable(
+            throw new Unprocessable(
                     "Transition " + action + " cannot be invoked now: the entry "
                             + (entry.scheduledForPublish() ? "has" : "has no") + " pending publish schedule, so this "
                             + "transition is " + nameNow(first, entry),
-                    List.of(new FieldError("action", "use " + nameNow(first, entry))));
+                    List.of(new FieldViolation("action", "use " + nameNow(first, entry))));
         }
         throw notInvokable(first, entry);
     }
 
     private Transition decide(EventRef ref, EntryContext entry, JsonNode data,
-            Supplier<List<FieldError>> entryProblems) {
+            Supplier<List<FieldViolation>> entryProblems) {
         WorkflowEvent event = ref.event();
-        List<FieldError> parameterProblems = ParameterValidator.problems(event.parametersOrEmpty(), data);
+        List<FieldViolation> parameterProblems = ParameterValidator.problems(event.parametersOrEmpty(), data);
         if (!parameterProblems.isEmpty()) {
-            throw ProblemException.unprocessable("The parameters of " + ref.key() + " fail their validation",
-                    parameterProblems);
+            throw new Unprocessable("The parameters of " + ref.key() + " fail their validation", parameterProblems);
         }
         if (event.validatesEntry()) {
-            List<FieldError> problems = entryProblems.get();
+            List<FieldViolation> problems = entryProblems.get();
             if (!problems.isEmpty()) {
-                throw ProblemException.unprocessable(
+                throw new Unprocessable(
                         ref.key() + " needs a valid entry, and the entry fails its content type's validation",
                         problems);
             }
@@ -308,20 +311,21 @@ public final class WorkflowMachine {
                 ParameterValidator.message(data), Localized.text(event.auditText(), ref.key()));
     }
 
-    private ProblemException notValidInState(String what, String state) {
+    private Conflict notValidInState(String what, String state) {
         List<String> valid = events(state).stream().map(EventRef::key).toList();
-        return ProblemException.conflict(what + " is not valid while the entry is in state " + state
+        return new Conflict(what + " is not valid while the entry is in state " + state
                 + (valid.isEmpty() ? "; no event is" : "; valid events: " + valid));
     }
 
-    private ProblemException notInvokable(EventRef ref, EntryContext entry) {
-        List<FieldError> failed = new ArrayList<>();
+    private Unprocessable notInvokable(EventRef ref, EntryContext entry) {
+        List<FieldViolation> failed = new ArrayList<>();
         for (InvokableCondition condition : ref.event().invokableWhenOrEmpty()) {
             if (!InvokableConditions.holds(condition, entry)) {
-                failed.add(new FieldError("invokableWhen", InvokableConditions.describe(condition) + " does not hold"));
+                failed.add(new FieldViolation("invokableWhen",
+                        InvokableConditions.describe(condition) + " does not hold"));
             }
         }
-        return ProblemException.unprocessable(ref.key() + " is not invokable now: its conditions do not hold", failed);
+        return new Unprocessable(ref.key() + " is not invokable now: its conditions do not hold", failed);
     }
 
     private static List<String> rolesOf(WorkflowEvent event) {

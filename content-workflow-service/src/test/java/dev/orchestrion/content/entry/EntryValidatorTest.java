@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.orchestrion.content.model.ContentField;
 import dev.orchestrion.content.model.ContentType;
 import dev.orchestrion.content.model.FieldValidations;
-import dev.orchestrion.support.problem.Problem.FieldError;
+import dev.orchestrion.support.domain.FieldViolation;
 
 class EntryValidatorTest {
 
@@ -46,17 +46,18 @@ class EntryValidatorTest {
                 .put("email", "nope").put("kind", "juice").put("releasedAt", "yesterday").put("colour", "red");
         data.putObject("meta").put("$where", 1);
         assertThat(EntryValidator.problems(PRODUCT, data)).containsExactlyInAnyOrder(
-                new FieldError("colour", "is not a field of content type product"),
-                new FieldError("meta.$where", "keys may not be empty, start with $ or contain a dot"),
-                new FieldError("name", "must be at least 2 characters"), new FieldError("price", "must be at least 0"),
-                new FieldError("stock", "must be an integer"), new FieldError("email", "must be an email address"),
-                new FieldError("kind", "must be one of [\"tea\", \"coffee\"]"),
-                new FieldError("releasedAt", "must be an ISO-8601 date or date-time"));
+                new FieldViolation("colour", "is not a field of content type product"),
+                new FieldViolation("meta.$where", "keys may not be empty, start with $ or contain a dot"),
+                new FieldViolation("name", "must be at least 2 characters"),
+                new FieldViolation("price", "must be at least 0"), new FieldViolation("stock", "must be an integer"),
+                new FieldViolation("email", "must be an email address"),
+                new FieldViolation("kind", "must be one of [\"tea\", \"coffee\"]"),
+                new FieldViolation("releasedAt", "must be an ISO-8601 date or date-time"));
     }
 
     @Test
     void requiredFieldsMustHaveValues() {
         assertThat(EntryValidator.problems(PRODUCT, JsonNodeFactory.instance.objectNode().put("name", "")))
-                .containsExactly(new FieldError("name", "is required"), new FieldError("price", "is required"));
+                .containsExactly(new FieldViolation("name", "is required"), new FieldViolation("price", "is required"));
     }
 }

@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orchestrion.content.model.ContentField;
 import dev.orchestrion.content.model.ContentType;
+import dev.orchestrion.content.model.EntryQuery;
 import dev.orchestrion.content.model.FieldValidations;
-import dev.orchestrion.support.problem.Problem.FieldError;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
 
 /** Version numbers, field differences, list queries and content type checks. */
 class SmallPiecesTest {
@@ -49,7 +50,7 @@ class SmallPiecesTest {
 
     @Test
     void queriesParseSeed004sFiltersAndPaging() {
-        EntryQuery query = EntryQuery.parse(POST,
+        EntryQuery query = EntryQueryParser.parse(POST,
                 "{\"title\":{\"type\":\"contains\",\"filter\":\"tea\"},\"internal.workflowState\":"
                         + "{\"type\":\"equals\",\"filter\":\"draft\"},\"meta.level\":{\"type\":\"greaterThan\","
                         + "\"filter\":1}}",
@@ -62,13 +63,14 @@ class SmallPiecesTest {
 
     @Test
     void badQueriesListTheirProblems() {
-        assertThatThrownBy(() -> EntryQuery.parse(POST,
+        assertThatThrownBy(() -> EntryQueryParser.parse(POST,
                 "{\"nope\":{\"type\":\"equals\",\"filter\":1},\"title\":{\"type\":\"like\",\"filter\":\"a\"}}", "x",
-                "up", 0, 5000, new ObjectMapper())).isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("filters.nope",
+                "up", 0, 5000, new ObjectMapper())).isInstanceOfSatisfying(Invalid.class,
+                        e -> assertThat(e.fields()).extracting(FieldViolation::field).containsExactly("filters.nope",
                                 "filters.title.type", "order_by", "order_direction", "page", "limit"));
-        assertThatThrownBy(() -> EntryQuery.parse(POST, "{not json", null, null, null, null, new ObjectMapper()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> EntryQueryParser.parse(POST, "{not json", null, null, null, null, new ObjectMapper()))
+                .isInstanceOfSatisfying(Invalid.class,
+                        e -> assertThat(e.fields()).extracting(FieldViolation::field).containsExactly("filters"));
     }
 
     @Test
@@ -78,7 +80,7 @@ class SmallPiecesTest {
                 new ContentField("1bad", null, "blob", false, null),
                 new ContentField("kind", null, "select", false, null), new ContentField("size", null, "number", false,
                         new FieldValidations(5, 2, java.math.BigDecimal.TEN, java.math.BigDecimal.ONE, "(", null)));
-        assertThat(ContentTypeValidator.problems(fields)).extracting(FieldError::field).containsExactly(
+        assertThat(ContentTypeValidator.problems(fields)).extracting(FieldViolation::field).containsExactly(
                 "fields[1].name", "fields[2].name", "fields[3].name", "fields[3].type", "fields[4].validations.options",
                 "fields[5].validations", "fields[5].validations", "fields[5].validations.pattern");
     }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.orchestrion.content.model.workflow.EventParameter;
 import dev.orchestrion.content.model.workflow.ParameterValidations;
-import dev.orchestrion.support.problem.Problem.FieldError;
+import dev.orchestrion.support.domain.FieldViolation;
 
 class ParameterValidatorTest {
 
@@ -30,14 +30,16 @@ class ParameterValidatorTest {
     @Test
     void requiredUsesTheDefinitionsMessage() {
         assertThat(ParameterValidator.problems(List.of(CODE), data()))
-                .containsExactly(new FieldError("data.code", "A code is needed"));
+                .containsExactly(new FieldViolation("data.code", "A code is needed"));
     }
 
     @Test
     void eachValidationReportsItsFailure() {
         assertThat(ParameterValidator.problems(List.of(CODE), data().put("code", "ABCDE")))
-                .extracting(FieldError::message).containsExactly("Four at most", "must be one of [\"AB\", \"ABC\"]");
-        assertThat(ParameterValidator.problems(List.of(CODE), data().put("code", "ab"))).extracting(FieldError::message)
+                .extracting(FieldViolation::message)
+                .containsExactly("Four at most", "must be one of [\"AB\", \"ABC\"]");
+        assertThat(ParameterValidator.problems(List.of(CODE), data().put("code", "ab")))
+                .extracting(FieldViolation::message)
                 .containsExactly("must match [A-Z]+", "must be one of [\"AB\", \"ABC\"]");
         assertThat(ParameterValidator.problems(List.of(CODE), data().put("code", "ABC"))).isEmpty();
     }
@@ -45,7 +47,7 @@ class ParameterValidatorTest {
     @Test
     void dataTypesAreChecked() {
         assertThat(ParameterValidator.problems(List.of(COUNT), data().put("count", "3")))
-                .containsExactly(new FieldError("data.count", "must be an integer"));
+                .containsExactly(new FieldViolation("data.count", "must be an integer"));
         assertThat(ParameterValidator.problems(List.of(COUNT), data().put("count", 3))).isEmpty();
     }
 
@@ -53,9 +55,9 @@ class ParameterValidatorTest {
     void unknownParametersAreRefusedButMessageIsAlwaysAccepted() {
         assertThat(ParameterValidator.problems(List.of(), data().put("message", "hello"))).isEmpty();
         assertThat(ParameterValidator.problems(List.of(), data().put("message", 5)))
-                .containsExactly(new FieldError("data.message", "must be a string"));
+                .containsExactly(new FieldViolation("data.message", "must be a string"));
         assertThat(ParameterValidator.problems(List.of(), data().put("x", 1)))
-                .containsExactly(new FieldError("data.x", "is not a parameter of this event"));
+                .containsExactly(new FieldViolation("data.x", "is not a parameter of this event"));
         assertThat(ParameterValidator.problems(List.of(), null)).isEmpty();
         assertThat(ParameterValidator.message(data().put("message", "hi"))).isEqualTo("hi");
     }

@@ -18,7 +18,7 @@ import dev.orchestrion.content.model.workflow.ParameterValidations;
 import dev.orchestrion.content.model.workflow.WorkflowDefinition;
 import dev.orchestrion.content.model.workflow.WorkflowEvent;
 import dev.orchestrion.content.model.workflow.WorkflowStateDefinition;
-import dev.orchestrion.support.problem.Problem.FieldError;
+import dev.orchestrion.support.domain.FieldViolation;
 
 class WorkflowDefinitionValidatorTest {
 
@@ -41,8 +41,8 @@ class WorkflowDefinitionValidatorTest {
                 List.of(state("draft", event("go", "nowhere"), event("go", "review")),
                         state("review", event("back", "draft")), state("review"), state("orphan"), state("published")),
                 null, null, null, null);
-        List<FieldError> problems = WorkflowDefinitionValidator.problems(bad);
-        assertThat(problems).extracting(FieldError::field).contains("id", "uuid", "states[2].id", "states[4].id",
+        List<FieldViolation> problems = WorkflowDefinitionValidator.problems(bad);
+        assertThat(problems).extracting(FieldViolation::field).contains("id", "uuid", "states[2].id", "states[4].id",
                 "states[0].events[0].transitionTo", "states[0].events[1].id");
         assertThat(messages(problems)).anyMatch(m -> m.contains("unknown state nowhere"))
                 .anyMatch(m -> m.contains("duplicates state review"))
@@ -63,7 +63,8 @@ class WorkflowDefinitionValidatorTest {
     void needsAtLeastOneState() {
         WorkflowDefinition empty = new WorkflowDefinition("w", null, null, null, null, List.of(), null, null, null,
                 null);
-        assertThat(WorkflowDefinitionValidator.problems(empty)).extracting(FieldError::field).containsExactly("states");
+        assertThat(WorkflowDefinitionValidator.problems(empty)).extracting(FieldViolation::field)
+                .containsExactly("states");
     }
 
     @Test
@@ -79,7 +80,7 @@ class WorkflowDefinitionValidatorTest {
                 null);
         WorkflowDefinition definition = new WorkflowDefinition("w", null, null, null, null,
                 List.of(state("draft", event)), List.of(new EventGroup("g", Map.of())), null, null, null);
-        assertThat(WorkflowDefinitionValidator.problems(definition)).extracting(FieldError::field).containsExactly(
+        assertThat(WorkflowDefinitionValidator.problems(definition)).extracting(FieldViolation::field).containsExactly(
                 "states[0].events[0].groupId", "states[0].events[0].invokableWhen[0]",
                 "states[0].events[0].invokableWhen[1]", "states[0].events[0].parameters[0].dataType",
                 "states[0].events[0].parameters[0].validations",
@@ -96,8 +97,8 @@ class WorkflowDefinitionValidatorTest {
                 .anyMatch(m -> m.contains("both have a transition named _a_b_c"));
     }
 
-    private static List<String> messages(List<FieldError> problems) {
-        return new ArrayList<>(problems.stream().map(FieldError::message).toList());
+    private static List<String> messages(List<FieldViolation> problems) {
+        return new ArrayList<>(problems.stream().map(FieldViolation::message).toList());
     }
 
     static WorkflowStateDefinition state(String id, WorkflowEvent... events) {

@@ -14,8 +14,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orchestrion.content.model.workflow.WorkflowDefinition;
 import dev.orchestrion.content.workflow.WorkflowMachine.NamedTransition;
-import dev.orchestrion.support.problem.Problem.FieldError;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.DomainException;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotAllowed;
+import dev.orchestrion.support.domain.Unprocessable;
 
 class WorkflowMachineTest {
 
@@ -41,13 +45,14 @@ class WorkflowMachineTest {
 
     @Test
     void rolesDecideWhoMayInvokeWhatAndAdminsAndServicesMayInvokeEverything() {
-        assertStatus(403, () -> approval.invoke("draft.submit", in("draft"), APPROVER, null, List::of));
-        assertStatus(403,
+        assertRefused(NotAllowed.class, () -> approval.invoke("draft.submit", in("draft"), APPROVER, null, List::of));
+        assertRefused(NotAllowed.class,
                 () -> approval.invoke("awaitingApproval.approve", in("awaitingApproval"), EDITOR, null, List::of));
         assertThatThrownBy(
                 () -> approval.invoke("awaitingApproval.approve", in("awaitingApproval"), EDITOR, null, List::of))
                 .hasMessageContaining("approval.awaitingApproval.approve");
-        assertStatus(403, () -> approval.invoke("draft.submit", in("draft"), Set.of("client"), null, List::of));
+        assertRefused(NotAllowed.class,
+                () -> approval.invoke("draft.submit", in("draft"), Set.of("client"), null, List::of));
         assertThat(approval.invoke("draft.submit", in("draft"), ADMIN, null, List::of).toState())
                 .isEqualTo("awaitingApproval");
         assertThat(
@@ -63,21 +68,21 @@ class WorkflowMachineTest {
         assertThat(now.name()).isEqualTo("_awaitingApproval_published");
 
         EntryContext scheduled = new EntryContext("awaitingApproval", true, false, false, data());
-        assertStatus(422, () -> approval.invoke("awaitingApproval.approve", scheduled, APPROVER, null, List::of));
+        assertRefused(Unprocessable.class,
+                () -> approval.invoke("awaitingApproval.approve", scheduled, APPROVER, null, List::of));
         Transition later = approval.invoke("awaitingApproval.scheduledApprove", scheduled, APPROVER, null, List::of);
         assertThat(later.toState()).isEqualTo("scheduled");
         assertThat(later.publishes()).isFalse();
-        assertStatus(422, () -> approval.invoke("awaitingApproval.scheduledApprove", in("awaitingApproval"), APPROVER,
-                null, List::of));
+        assertRefused(Unprocessable.class, () -> approval.invoke("awaitingApproval.scheduledApprove",
+                in("awaitingApproval"), APPROVER, null, List::of));
     }
 
     @Test
     void declineNeedsItsReasonWithTheDefinitionsMessage() {
         assertThatThrownBy(() -> approval.invoke("awaitingApproval.decline", in("awaitingApproval"), APPROVER,
-                message(" "), List::of)).isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.errors())
-                            .containsExactly(new FieldError("data.message", "The decline reason is required"));
+                message(" "), List::of)).isInstanceOfSatisfying(Unprocessable.class, e -> {
+                    assertThat(e.fields())
+                            .containsExactly(new FieldViolation("data.message", "The decline reason is required"));
                 });
         assertThat(approval
                 .invoke("awaitingApproval.decline", in("awaitingApproval"), APPROVER, message("typos"), List::of)
@@ -86,18 +91,18 @@ class WorkflowMachineTest {
 
     @Test
     void anEventOfAnotherStateIsAConflictAndAnUnknownOneABadRequest() {
-        assertStatus(409, () -> approval.invoke("draft.submit", in("awaitingApproval"), EDITOR, null, List::of));
-        assertStatus(400, () -> approval.invoke("draft.fly", in("draft"), EDITOR, null, List::of));
-        assertStatus(400, () -> approval.invoke("submit", in("draft"), EDITOR, null, List::of));
+        assertRefused(Conflict.class,
+                () -> approval.invoke("draft.submit", in("awaitingApproval"), EDITOR, null, List::of));
+        assertRefused(Invalid.class, () -> approval.invoke("draft.fly", in("draft"), EDITOR, null, List::of));
+        assertRefused(Invalid.class, () -> approval.invoke("submit", in("draft"), EDITOR, null, List::of));
     }
 
     @Test
     void validateChecksTheEntryAgainstItsType() {
-        List<FieldError> problems = List.of(new FieldError("title", "is required"));
+        List<FieldViolation> problems = List.of(new FieldViolation("title", "is required"));
         assertThatThrownBy(() -> approval.invoke("draft.submit", in("draft"), EDITOR, null, () -> problems))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.errors()).isEqualTo(problems);
+                .isInstanceOfSatisfying(Unprocessable.class, e -> {
+                    assertThat(e.fields()).isEqualTo(problems);
                 });
         // revoke does not validate: an invalid entry may still go back to draft
         assertThat(approval.invoke("awaitingApproval.revoke", in("awaitingApproval"), EDITOR, null, () -> problems)
@@ -108,8 +113,8 @@ class WorkflowMachineTest {
     void parametersAreCheckedBeforeTheEntry() {
         ObjectNode unknown = JsonNodeFactory.instance.objectNode().put("colour", "red");
         assertThatThrownBy(() -> approval.invoke("draft.submit", in("draft"), EDITOR, unknown, List::of))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors())
-                        .containsExactly(new FieldError("data.colour", "is not a parameter of this event")));
+                .isInstanceOfSatisfying(Unprocessable.class, e -> assertThat(e.fields())
+                        .containsExactly(new FieldViolation("data.colour", "is not a parameter of this event")));
     }
 
     @Test
@@ -137,16 +142,19 @@ class WorkflowMachineTest {
         EntryContext scheduled = new EntryContext("awaitingApproval", true, false, false, data());
         Transition later = approval.invokeAction("_awaitingApproval_scheduled", scheduled, APPROVER, null, List::of);
         assertThat(later.event()).isEqualTo("awaitingApproval.scheduledApprove");
-        assertStatus(422,
+        assertRefused(Unprocessable.class,
                 () -> approval.invokeAction("_awaitingApproval_published", scheduled, APPROVER, null, List::of));
     }
 
     @Test
     void actionsAnswerLikeEvents() {
-        assertStatus(400, () -> publishing.invokeAction("_draft_public", in("draft"), EDITOR, null, List::of));
-        assertStatus(400, () -> publishing.invokeAction("draft_review", in("draft"), EDITOR, null, List::of));
-        assertStatus(409, () -> publishing.invokeAction("_review_public", in("draft"), EDITOR, null, List::of));
-        assertStatus(403,
+        assertRefused(Invalid.class,
+                () -> publishing.invokeAction("_draft_public", in("draft"), EDITOR, null, List::of));
+        assertRefused(Invalid.class,
+                () -> publishing.invokeAction("draft_review", in("draft"), EDITOR, null, List::of));
+        assertRefused(Conflict.class,
+                () -> publishing.invokeAction("_review_public", in("draft"), EDITOR, null, List::of));
+        assertRefused(NotAllowed.class,
                 () -> publishing.invokeAction("_draft_review", in("draft"), Set.of("designer"), null, List::of));
         assertThat(publishing.invokeAction("_draft_review", in("draft"), EDITOR, null, List::of).toState())
                 .isEqualTo("review");
@@ -169,7 +177,8 @@ class WorkflowMachineTest {
         Transition unpublish = approval.invoke("published.unpublish", in("published"), APPROVER, null, List::of);
         assertThat(unpublish.toState()).isEqualTo("draft");
         assertThat(unpublish.unpublishes()).isTrue();
-        assertStatus(403, () -> approval.invoke("published.unpublish", in("published"), EDITOR, null, List::of));
+        assertRefused(NotAllowed.class,
+                () -> approval.invoke("published.unpublish", in("published"), EDITOR, null, List::of));
         Transition cancel = approval.invoke("scheduled.cancel", in("scheduled"), APPROVER, null, List::of);
         assertThat(cancel.cancelsPublishSchedule()).isTrue();
         assertThat(cancel.toState()).isEqualTo("draft");
@@ -188,9 +197,10 @@ class WorkflowMachineTest {
         assertThat(machine.invoke("draft.note", in("draft"), Set.of("service"), null, List::of).toState())
                 .isEqualTo("draft");
         // issue 11: an event without roles is denied by default, to every content role
-        assertStatus(403, () -> machine.invoke("draft.note", in("draft"), EDITOR, null, List::of));
-        assertStatus(403, () -> machine.invoke("draft.note", in("draft"), APPROVER, null, List::of));
-        assertStatus(403, () -> machine.invoke("draft.note", in("draft"), Set.of("designer"), null, List::of));
+        assertRefused(NotAllowed.class, () -> machine.invoke("draft.note", in("draft"), EDITOR, null, List::of));
+        assertRefused(NotAllowed.class, () -> machine.invoke("draft.note", in("draft"), APPROVER, null, List::of));
+        assertRefused(NotAllowed.class,
+                () -> machine.invoke("draft.note", in("draft"), Set.of("designer"), null, List::of));
         assertThat(machine.available(in("draft"), EDITOR)).isEmpty();
     }
 
@@ -199,10 +209,11 @@ class WorkflowMachineTest {
         WorkflowMachine custom = new WorkflowMachine(Seed003.definition());
         assertThat(custom.id()).isEqualTo("CustomEntryApproval");
         // its events name no roles: denied to content roles by default (issue 11), open to admins and runs
-        assertStatus(403, () -> custom.invoke("draft.submit", in("draft"), EDITOR, message("hi"), List::of));
+        assertRefused(NotAllowed.class,
+                () -> custom.invoke("draft.submit", in("draft"), EDITOR, message("hi"), List::of));
         assertThat(custom.invoke("draft.submit", in("draft"), Set.of("admin"), message("hi"), List::of).toState())
                 .isEqualTo("awaitingApproval");
-        assertStatus(403,
+        assertRefused(NotAllowed.class,
                 () -> custom.invoke("awaitingApproval.approve", in("awaitingApproval"), EDITOR, null, List::of));
         assertThat(custom.invoke("awaitingApproval.approve", in("awaitingApproval"), Set.of("service"), null, List::of)
                 .toState()).isEqualTo("published");
@@ -222,8 +233,7 @@ class WorkflowMachineTest {
         return JsonNodeFactory.instance.objectNode().put("message", text);
     }
 
-    private static void assertStatus(int status, Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.status()).as(e.getMessage()).isEqualTo(status));
+    private static void assertRefused(Class<? extends DomainException> kind, Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOf(kind);
     }
 }

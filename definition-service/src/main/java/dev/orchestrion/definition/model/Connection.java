@@ -11,8 +11,12 @@ public record Connection(String id, String tenant, String name, String kind, Str
         ConnectionAuth auth, SmtpSettings smtp, Map<String, SealedCredentials> environments, long revision,
         Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
-    /** How calls authenticate; the non-secret part (the secrets are per environment). */
-    public record ConnectionAuth(String kind, String headerName, String tokenUrl, String scope) {
+    /**
+     * How calls authenticate; the non-secret part (the secrets are per environment). No kind means {@code none}.
+     */
+    public record ConnectionAuth(
+            @jakarta.validation.constraints.Pattern(regexp = "none|basic|bearer|apiKey|oauth2", message = "must be one of none, basic, bearer, apiKey, oauth2") String kind,
+            String headerName, String tokenUrl, String scope) {
     }
 
     /** The SMTP server of a connection of kind smtp. */

@@ -20,7 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.model.Connection;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Duplicate;
 
 /** Connections in the {@code connections} collection; names are unique per tenant (a unique index). */
 @ApplicationScoped
@@ -75,7 +75,7 @@ public class ConnectionRepository {
     }
 
     private static Throwable duplicateName(Throwable e, String name) {
-        return ProblemException.duplicate("name", "A connection named " + name + " already exists");
+        return new Duplicate("name", "A connection named " + name + " already exists");
     }
 
     private Document toDocument(Connection c) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,9 +32,12 @@ import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
+import dev.orchestrion.definition.model.DefinitionQuery;
 import dev.orchestrion.definition.model.DefinitionStatus;
 import dev.orchestrion.definition.model.OutboxEvent;
 import dev.orchestrion.definition.model.StoredDefinition;
+import dev.orchestrion.support.paging.Page;
+import dev.orchestrion.support.paging.PageRequest;
 
 /**
  * Definition documents in the {@code definitions} collection; every query filters on the tenant. A change replaces
@@ -124,15 +128,58 @@ public class DefinitionRepository {
                 .map(DefinitionRepository::fromDocument).collect().asList();
     }
 
-    public Uni<List<StoredDefinition>> search(Bson filter, Bson sort, int skip, int limit) {
-        return collection
+    /** One page of the tenant's live definitions that match the query, in its order, and how many match in all. */
+    public Uni<Page<StoredDefinition>> search(String tenant, DefinitionQuery query, PageRequest paging) {
+        Bson filter = filterOf(tenant, query);
+        Uni<List<StoredDefinition>> items = collection
                 .find(filter,
-                        new FindOptions().projection(Projections.exclude("outbox")).sort(sort).skip(skip).limit(limit))
+                        new FindOptions().projection(Projections.exclude("outbox")).sort(sortOf(query.order()))
+                                .skip((int) paging.offset()).limit(paging.size()))
                 .map(DefinitionRepository::fromDocument).collect().asList();
+        return Uni.combine().all().unis(items, collection.countDocuments(filter)).asTuple()
+                .map(found -> Page.of(paging, found.getItem1(), found.getItem2()));
     }
 
-    public Uni<Long> count(Bson filter) {
-        return collection.countDocuments(filter);
+    private static Bson filterOf(String tenant, DefinitionQuery query) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("tenant", tenant));
+        filters.add(Filters.eq("deleted", false));
+        if (query.text() != null && !query.text().isBlank()) {
+            filters.add(Filters.regex("searchText", Pattern.quote(query.text().trim().toLowerCase(Locale.ROOT))));
+        }
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            filters.add(Filters.in("status", query.statuses()));
+        }
+        if (query.triggerKind() != null) {
+            filters.add(Filters.eq("triggerKind", query.triggerKind()));
+        }
+        if (query.tag() != null && !query.tag().isBlank()) {
+            filters.add(Filters.eq("tags", query.tag()));
+        }
+        if (query.updatedFrom() != null) {
+            filters.add(Filters.gte("updatedAt", date(query.updatedFrom())));
+        }
+        if (query.updatedTo() != null) {
+            filters.add(Filters.lte("updatedAt", date(query.updatedTo())));
+        }
+        if (query.inNoFolder()) {
+            filters.add(Filters.eq("folderId", null));
+        }
+        if (query.inFolders() != null) {
+            filters.add(Filters.in("folderId", query.inFolders()));
+        }
+        return Filters.and(filters);
+    }
+
+    private static Bson sortOf(DefinitionQuery.Order order) {
+        String field = switch (order.key()) {
+            case PRIORITY -> "prioritySort";
+            case NAME -> "nameSort";
+            case UPDATED -> "updatedAt";
+        };
+        return order.descending()
+                ? Sorts.orderBy(Sorts.descending(field), Sorts.descending("_id"))
+                : Sorts.orderBy(Sorts.ascending(field), Sorts.ascending("_id"));
     }
 
     /** Which of {@code ids} are definitions of the tenant that are not deleted. */

@@ -23,7 +23,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.model.Folder;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Duplicate;
 
 /** The tenant's folder tree, one document per folder; sibling names are unique (a unique index). */
 @ApplicationScoped
@@ -69,7 +69,7 @@ public class FolderRepository {
     }
 
     private static Throwable duplicateName(Throwable e, String name) {
-        return ProblemException.duplicate("name", "A folder named " + name + " already exists at that place");
+        return new Duplicate("name", "A folder named " + name + " already exists at that place");
     }
 
     private static Document toDocument(Folder f) {

@@ -1,5 +1,6 @@
 package dev.orchestrion.definition.repository;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.model.PublishedVersion;
+import dev.orchestrion.definition.model.PublishedVersionSummary;
 
 /** Published versions, one immutable document each, id {@code <definitionId>:<version>}; never updated or deleted. */
 @ApplicationScoped
@@ -49,12 +51,19 @@ public class VersionRepository {
     }
 
     /** Version numbers with when and by whom they were published, oldest first. */
-    public Uni<List<Document>> list(String tenant, String definitionId) {
+    public Uni<List<PublishedVersionSummary>> list(String tenant, String definitionId) {
         return collection.find(Filters.and(Filters.eq("definitionId", definitionId), Filters.eq("tenant", tenant)),
                 new io.quarkus.mongodb.FindOptions()
                         .projection(Projections.include("version", "publishedAt", "publishedBy", "name"))
                         .sort(Sorts.ascending("version")))
-                .collect().asList();
+                .map(VersionRepository::toSummary).collect().asList();
+    }
+
+    private static PublishedVersionSummary toSummary(Document d) {
+        String publishedAt = d.getString("publishedAt");
+        return new PublishedVersionSummary(d.get("version", Number.class).intValue(),
+                publishedAt == null ? null : Instant.parse(publishedAt), d.getString("publishedBy"),
+                d.getString("name"));
     }
 
     private PublishedVersion toVersion(Document d) {

@@ -31,7 +31,7 @@ final class ApiExamples {
              "description": "Doubles a number", "tags": ["benchmark"], "folderId": null, "status": "ACTIVE",
              "triggerKind": "api", "exclusiveGroup": null, "publishedVersion": 1, "pendingRevision": false,
              "revision": 3, "scheduledStartAt": null, "createdAt": "2026-03-01T09:00:00Z",
-             "updatedAt": "2026-03-01T09:05:00Z"}], "total": 1, "page": 0, "size": 20}""";
+             "updatedAt": "2026-03-01T09:05:00Z"}], "page": 0, "size": 20, "total": 1}""";
 
     static final String INCIDENTS = """
             {"definitionId": "6f1c2b7e-8d3a-4c0e-9b1a-2f4d5e6a7b8c", "revision": 2, "incidents": [

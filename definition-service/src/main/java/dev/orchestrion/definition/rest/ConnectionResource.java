@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.definition.mapping.ConnectionMapper;
 import dev.orchestrion.definition.service.ConnectionService;
 import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.problem.ProblemException;
@@ -61,7 +62,7 @@ public class ConnectionResource {
             + ApiExamples.CONNECTION_RESPONSE + "]}")))
     public Uni<ConnectionList> list() {
         return connections.list(caller.tenant())
-                .map(list -> new ConnectionList(list.stream().map(ConnectionMapper::toResponse).toList()));
+                .map(list -> new ConnectionList(list.stream().map(ConnectionResponse::of).toList()));
     }
 
     @GET
@@ -70,7 +71,7 @@ public class ConnectionResource {
     @Operation(summary = "Get a connection (credentials masked)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "connection", value = ApiExamples.CONNECTION_RESPONSE)))
     public Uni<Response> get(@PathParam("id") @ResourceId String id) {
-        return connections.get(caller.tenant(), id).map(c -> Response.ok(ConnectionMapper.toResponse(c))
+        return connections.get(caller.tenant(), id).map(c -> Response.ok(ConnectionResponse.of(c))
                 .header(HttpHeaders.ETAG, Revisions.etag(c.revision())).build());
     }
 
@@ -79,9 +80,9 @@ public class ConnectionResource {
     @Operation(summary = "Create a connection", description = "kind http (endpoint required) or smtp (smtp.host and smtp.port required); auth kind none, basic, bearer, apiKey (auth.headerName) or oauth2 (auth.tokenUrl, client credentials); credentials per environment (test, production), encrypted at rest. Names are unique per tenant (409). An endpoint, token URL or SMTP host that resolves to an address the outbound guard refuses (loopback, private, link-local, ...) is 400 naming the field.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "bearer", value = ApiExamples.CONNECTION)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "created", value = ApiExamples.CONNECTION_RESPONSE)))
-    public Uni<Response> create(ConnectionRequest request) {
-        return connections.create(caller.tenant(), caller.subject(), request)
-                .map(c -> Response.created(URI.create("/connections/" + c.id())).entity(ConnectionMapper.toResponse(c))
+    public Uni<Response> create(@Valid @NotNull ConnectionRequest request) {
+        return connections.create(caller.tenant(), caller.subject(), request.toSettings())
+                .map(c -> Response.created(URI.create("/connections/" + c.id())).entity(ConnectionResponse.of(c))
                         .header(HttpHeaders.ETAG, Revisions.etag(c.revision())).build());
     }
 
@@ -92,14 +93,15 @@ public class ConnectionResource {
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "rotate", value = ApiExamples.CONNECTION)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "updated", value = ApiExamples.CONNECTION_RESPONSE)))
     public Uni<Response> update(@PathParam("id") @ResourceId String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ConnectionRequest request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ConnectionRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A connection body is required");
         }
         return connections
-                .update(caller.tenant(), caller.subject(), id, request, Revisions.expected(ifMatch, request.revision()))
-                .map(c -> Response.ok(ConnectionMapper.toResponse(c))
-                        .header(HttpHeaders.ETAG, Revisions.etag(c.revision())).build());
+                .update(caller.tenant(), caller.subject(), id, request.toSettings(),
+                        Revisions.expected(ifMatch, request.revision()))
+                .map(c -> Response.ok(ConnectionResponse.of(c)).header(HttpHeaders.ETAG, Revisions.etag(c.revision()))
+                        .build());
     }
 
     @DELETE

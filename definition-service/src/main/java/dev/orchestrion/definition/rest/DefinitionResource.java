@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -36,7 +38,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.definition.mapping.DefinitionMapper;
 import dev.orchestrion.definition.model.PublishedVersion;
 import dev.orchestrion.definition.service.BulkService;
 import dev.orchestrion.definition.service.DefinitionService;
@@ -47,6 +48,8 @@ import dev.orchestrion.definition.service.SearchQuery;
 import dev.orchestrion.definition.service.VersionService;
 import dev.orchestrion.support.edge.OptionalBody;
 import dev.orchestrion.support.ids.ResourceId;
+import dev.orchestrion.support.paging.Page;
+import dev.orchestrion.support.paging.PageRequest;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -59,6 +62,8 @@ import dev.orchestrion.support.security.Roles;
 public class DefinitionResource {
 
     static final String JSON = MediaType.APPLICATION_JSON;
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 200;
 
     private final DefinitionService definitions;
     private final LifecycleService lifecycle;
@@ -95,7 +100,7 @@ public class DefinitionResource {
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.OPERATOR, Roles.CLIENT, Roles.SERVICE})
     @Operation(summary = "Search and list definitions", description = "Text search on name, description and tags (case-insensitive substring); filters combine with AND. sort: priority, name or updated, '-' for descending (default -updated).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "page", value = ApiExamples.SEARCH_RESPONSE)))
-    public Uni<SearchResponse> search(@QueryParam("q") @Parameter(example = "onboarding") String text,
+    public Uni<Page<DefinitionSummary>> search(@QueryParam("q") @Parameter(example = "onboarding") String text,
             @QueryParam("status") @Parameter(description = "repeatable: DRAFT, ACTIVE, PAUSED, FINALIZED") List<String> statuses,
             @QueryParam("folderId") @Parameter(description = "a folder id, or root for definitions in no folder") String folderId,
             @QueryParam("includeSubfolders") @DefaultValue("true") boolean includeSubfolders,
@@ -104,12 +109,12 @@ public class DefinitionResource {
             @QueryParam("updatedFrom") @Parameter(example = "2026-01-01T00:00:00Z") String updatedFrom,
             @QueryParam("updatedTo") String updatedTo,
             @QueryParam("sort") @DefaultValue("-updated") @Parameter(example = "priority") String sort,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("page") @Parameter(description = "Page index, from 0") String page,
+            @QueryParam("size") @Parameter(description = "Page size, 1 to 200 (default 20)") String size) {
+        PageRequest paging = PageRequest.of(page, size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         SearchQuery query = new SearchQuery(text, statuses, folderId, includeSubfolders, triggerKind, tag,
-                instant("updatedFrom", updatedFrom), instant("updatedTo", updatedTo), sort, page, size);
-        return definitions.search(caller.tenant(), query)
-                .map(p -> new SearchResponse(p.items().stream().map(DefinitionMapper::toSummary).toList(), p.total(),
-                        p.page(), p.size()));
+                instant("updatedFrom", updatedFrom), instant("updatedTo", updatedTo), sort);
+        return definitions.search(caller.tenant(), query, paging).map(found -> found.map(DefinitionSummary::of));
     }
 
     @GET
@@ -259,12 +264,8 @@ public class DefinitionResource {
     @Operation(summary = "List the published versions", description = "Oldest first; also for a deleted definition.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "versions", value = ApiExamples.VERSIONS)))
     public Uni<List<VersionSummary>> versions(@PathParam("id") @ResourceId String id) {
-        return versions.list(caller.tenant(), id)
-                .map(list -> list.stream()
-                        .map(d -> new VersionSummary(d.get("version", Number.class).intValue(),
-                                d.getString("publishedAt") == null ? null : Instant.parse(d.getString("publishedAt")),
-                                d.getString("publishedBy"), d.getString("name")))
-                        .toList());
+        return versions.list(caller.tenant(), id).map(list -> list.stream()
+                .map(v -> new VersionSummary(v.version(), v.publishedAt(), v.publishedBy(), v.name())).toList());
     }
 
     /** One published version in the list. */
@@ -390,11 +391,12 @@ public class DefinitionResource {
     @Operation(summary = "Act on a selection of definitions", description = "action: duplicate, export, delete or move (with folderId). Each item has its own outcome (done, or failed with the status a single call would give); export also returns the .cn document of the items it could export.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "duplicate", value = ApiExamples.BULK)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "outcomes", value = ApiExamples.BULK_RESPONSE)))
-    public Uni<BulkService.BulkResult> bulk(BulkRequest request) {
+    public Uni<BulkResponse> bulk(@Valid @NotNull BulkRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A bulk request body is required");
         }
-        return bulk.run(caller.tenant(), caller.subject(), request.action(), request.ids(), request.folderId());
+        return bulk.run(caller.tenant(), caller.subject(), request.action(), request.ids(), request.folderId())
+                .map(BulkResponse::of);
     }
 
     private static Response attachment(Object file, String name) {
@@ -412,7 +414,7 @@ public class DefinitionResource {
     }
 
     static Response withEtag(Response.ResponseBuilder builder, DefinitionView view) {
-        return builder.entity(DefinitionMapper.toResponse(view))
+        return builder.entity(DefinitionResponse.of(view))
                 .header(HttpHeaders.ETAG, Revisions.etag(view.stored().revision())).build();
     }
 

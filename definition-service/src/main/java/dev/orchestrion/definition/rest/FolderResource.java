@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,8 +50,13 @@ public class FolderResource {
 
     private static final String JSON = MediaType.APPLICATION_JSON;
 
-    /** The body of {@code POST /folders} and {@code PUT /folders/{id}}. */
-    public record FolderRequest(String name, String parentId, Long revision) {
+    /**
+     * The body of {@code POST /folders} and {@code PUT /folders/{id}}. A name's own rules are constraints; that a new
+     * folder needs one (a rename may leave it out) is the service's.
+     */
+    public record FolderRequest(
+            @Size(max = 100, message = "must be at most 100 characters") @Pattern(regexp = "[^/]*", message = "must not contain /") String name,
+            String parentId, Long revision) {
     }
 
     /** A folder with its path from the top of the tree. */
@@ -92,7 +101,7 @@ public class FolderResource {
     @Operation(summary = "Create a folder", description = "parentId null creates it at the top level; sibling names are unique (409).")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "folder", value = ApiExamples.FOLDER)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "created", value = ApiExamples.FOLDER_RESPONSE)))
-    public Uni<Response> create(FolderRequest request) {
+    public Uni<Response> create(@Valid @NotNull FolderRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A folder body is required");
         }
@@ -108,7 +117,7 @@ public class FolderResource {
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "move", value = "{\"name\": \"KYC checks\", \"parentId\": \"root\"}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "folder", value = ApiExamples.FOLDER_RESPONSE)))
     public Uni<FolderResponse> update(@PathParam("id") @ResourceId String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FolderRequest request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull FolderRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A folder body is required");
         }

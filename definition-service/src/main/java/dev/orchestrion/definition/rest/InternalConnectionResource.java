@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.definition.mapping.ConnectionMapper;
 import dev.orchestrion.definition.service.ConnectionService;
 import dev.orchestrion.support.ids.ResourceId;
 import dev.orchestrion.support.security.Caller;
@@ -46,6 +45,6 @@ public class InternalConnectionResource {
     @APIResponse(responseCode = "403", description = "Not a service token")
     public Uni<InternalConnectionResponse> get(@PathParam("id") @ResourceId String id,
             @QueryParam("environment") @Parameter(description = "test or production (default)") String environment) {
-        return connections.decrypted(caller.tenant(), id, environment).map(ConnectionMapper::toInternal);
+        return connections.decrypted(caller.tenant(), id, environment).map(InternalConnectionResponse::of);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -44,7 +46,7 @@ public class PriorityResource {
     }
 
     /** The body of {@code PUT /priorities}: active definition ids, position 1 first. */
-    public record PriorityOrder(List<String> order) {
+    public record PriorityOrder(@NotNull(message = "must list definition ids, position 1 first") List<String> order) {
     }
 
     private final PriorityService priorities;
@@ -68,7 +70,7 @@ public class PriorityResource {
     @Operation(summary = "Re-order the ACTIVE definitions", description = "order lists definition ids, position 1 first; active definitions it leaves out follow in their current order. An id that is not an ACTIVE definition of the tenant is refused with 422.")
     @RequestBody(content = @Content(mediaType = JSON, examples = @ExampleObject(name = "order", value = ApiExamples.PRIORITIES_REQUEST)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = JSON, examples = @ExampleObject(name = "order", value = ApiExamples.PRIORITIES)))
-    public Uni<PriorityList> put(PriorityOrder request) {
+    public Uni<PriorityList> put(@Valid @NotNull PriorityOrder request) {
         if (request == null) {
             throw ProblemException.badRequest("A body {\"order\": [...]} is required");
         }

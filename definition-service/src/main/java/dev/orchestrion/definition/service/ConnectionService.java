@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,11 +22,13 @@ import dev.orchestrion.definition.model.Connection.ConnectionAuth;
 import dev.orchestrion.definition.model.Connection.SealedCredentials;
 import dev.orchestrion.definition.model.Credentials;
 import dev.orchestrion.definition.repository.ConnectionRepository;
-import dev.orchestrion.definition.rest.ConnectionRequest;
 import dev.orchestrion.support.crypto.CredentialCipher;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotFound;
+import dev.orchestrion.support.domain.StaleVersion;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
-import dev.orchestrion.support.problem.ProblemException;
 
 /**
  * The tenant's connections: endpoints and credentials per environment. Credentials are encrypted before they are
@@ -38,8 +39,6 @@ import dev.orchestrion.support.problem.ProblemException;
 public class ConnectionService {
 
     public static final Set<String> ENVIRONMENTS = Set.of("test", "production");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final Set<String> KINDS = Set.of("http", "smtp");
     private static final Map<String, Set<String>> FIELDS_BY_AUTH = Map.of("none", Set.of(), "basic",
             Set.of("username", "password"), "bearer", Set.of("token"), "apiKey", Set.of("apiKey"), "oauth2",
             Set.of("clientId", "clientSecret"));
@@ -63,12 +62,11 @@ public class ConnectionService {
     }
 
     public Uni<Connection> get(String tenant, String id) {
-        return connections.find(tenant, id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("Connection", id));
+        return connections.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("Connection", id));
     }
 
-    public Uni<Connection> create(String tenant, String actor, ConnectionRequest request) {
-        ConnectionRequest r = validate(request);
+    public Uni<Connection> create(String tenant, String actor, ConnectionSettings settings) {
+        ConnectionSettings r = checked(settings);
         return requireAllowedTargets(r).chain(() -> {
             Instant now = DefinitionService.now();
             String id = UUID.randomUUID().toString();
@@ -78,14 +76,14 @@ public class ConnectionService {
         });
     }
 
-    public Uni<Connection> update(String tenant, String actor, String id, ConnectionRequest request,
+    /** Replaces the connection's settings; with {@code expectedRevision}, one that changed since is stale. */
+    public Uni<Connection> update(String tenant, String actor, String id, ConnectionSettings settings,
             Long expectedRevision) {
-        ConnectionRequest r = validate(request);
-        Long expected = expectedRevision != null ? expectedRevision : r.revision();
+        ConnectionSettings r = checked(settings);
         return requireAllowedTargets(r).chain(() -> get(tenant, id)).chain(existing -> {
-            if (expected != null && expected != existing.revision()) {
-                throw ProblemException.staleVersion(
-                        "Connection " + id + " is at revision " + existing.revision() + ", not " + expected);
+            if (expectedRevision != null && expectedRevision != existing.revision()) {
+                throw new StaleVersion(
+                        "Connection " + id + " is at revision " + existing.revision() + ", not " + expectedRevision);
             }
             boolean sameAuth = existing.auth().kind().equals(r.auth().kind());
             Map<String, SealedCredentials> kept = sameAuth ? existing.environments() : Map.of();
@@ -94,7 +92,7 @@ public class ConnectionService {
                     existing.createdBy(), DefinitionService.now(), actor);
             return connections.replace(existing.revision(), next).map(done -> {
                 if (!done) {
-                    throw ProblemException.staleVersion("Connection " + id + " was changed meanwhile; read it again");
+                    throw new StaleVersion("Connection " + id + " was changed meanwhile; read it again");
                 }
                 return next;
             });
@@ -104,7 +102,7 @@ public class ConnectionService {
     public Uni<Void> delete(String tenant, String id) {
         return connections.delete(tenant, id).invoke(deleted -> {
             if (!deleted) {
-                throw ProblemException.notFound("Connection", id);
+                throw new NotFound("Connection", id);
             }
         }).replaceWithVoid();
     }
@@ -113,7 +111,7 @@ public class ConnectionService {
     public Uni<DecryptedConnection> decrypted(String tenant, String id, String environment) {
         String env = environment == null || environment.isBlank() ? "production" : environment;
         if (!ENVIRONMENTS.contains(env)) {
-            throw ProblemException.validation("environment", "must be test or production");
+            throw Invalid.field("environment", "must be test or production");
         }
         return get(tenant, id).map(c -> {
             SealedCredentials sealed = c.environments() == null ? null : c.environments().get(env);
@@ -159,29 +157,23 @@ public class ConnectionService {
     }
 
     /** The targets runner-service will call for this connection, checked by the shared outbound guard (400). */
-    private Uni<Void> requireAllowedTargets(ConnectionRequest r) {
+    private Uni<Void> requireAllowedTargets(ConnectionSettings r) {
         return targets.requireAllowed(List.of(SavedTarget.url("endpoint", r.endpoint()),
                 SavedTarget.url("auth.tokenUrl", "oauth2".equals(r.auth().kind()) ? r.auth().tokenUrl() : null),
                 SavedTarget.host("smtp.host", r.smtp() == null ? null : r.smtp().host())));
     }
 
-    private static ConnectionRequest validate(ConnectionRequest r) {
-        if (r == null) {
-            throw ProblemException.badRequest("A connection body is required");
-        }
+    /**
+     * The rules of how the settings fit together (each field's own rule was checked at the edge): what a kind and an
+     * auth kind need, and which credentials each environment must and may hold. Answers the settings with the auth
+     * kind defaulted to {@code none}.
+     */
+    static ConnectionSettings checked(ConnectionSettings s) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (r.name() == null || !NAME.matcher(r.name()).matches()) {
-            errors.put("name", "must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        if (r.kind() == null || !KINDS.contains(r.kind())) {
-            errors.put("kind", "must be http or smtp");
-        }
-        ConnectionAuth auth = r.auth() == null ? new ConnectionAuth("none", null, null, null) : r.auth();
+        ConnectionAuth auth = s.auth() == null ? new ConnectionAuth("none", null, null, null) : s.auth();
         String authKind = auth.kind() == null ? "none" : auth.kind();
         auth = new ConnectionAuth(authKind, auth.headerName(), auth.tokenUrl(), auth.scope());
-        if (!FIELDS_BY_AUTH.containsKey(authKind)) {
-            errors.put("auth.kind", "must be one of none, basic, bearer, apiKey, oauth2");
-        } else if ("smtp".equals(r.kind()) && !Set.of("none", "basic").contains(authKind)) {
+        if ("smtp".equals(s.kind()) && !Set.of("none", "basic").contains(authKind)) {
             errors.put("auth.kind", "an smtp connection authenticates with none or basic");
         }
         if ("apiKey".equals(authKind) && (auth.headerName() == null || auth.headerName().isBlank())) {
@@ -190,69 +182,63 @@ public class ConnectionService {
         if ("oauth2".equals(authKind) && !isHttpUrl(auth.tokenUrl())) {
             errors.put("auth.tokenUrl", "an oauth2 connection needs an absolute http(s) token URL");
         }
-        if ("http".equals(r.kind()) && !isHttpUrl(r.endpoint())) {
+        if ("http".equals(s.kind()) && !isHttpUrl(s.endpoint())) {
             errors.put("endpoint", "an http connection needs an absolute http(s) URL");
         }
-        if (r.endpoint() != null && r.endpoint().length() > 2000) {
-            errors.put("endpoint", "must be at most 2000 characters");
-        }
-        if (r.description() != null && r.description().length() > 2000) {
-            errors.put("description", "must be at most 2000 characters");
-        }
-        if ("smtp".equals(r.kind())) {
-            if (r.smtp() == null || r.smtp().host() == null || r.smtp().host().isBlank()) {
+        if ("smtp".equals(s.kind())) {
+            if (s.smtp() == null || s.smtp().host() == null || s.smtp().host().isBlank()) {
                 errors.put("smtp.host", "an smtp connection needs a host");
             }
-            if (r.smtp() == null || r.smtp().port() == null || r.smtp().port() < 1 || r.smtp().port() > 65535) {
+            if (s.smtp() == null || s.smtp().port() == null || s.smtp().port() < 1 || s.smtp().port() > 65535) {
                 errors.put("smtp.port", "must be a port number, 1 to 65535");
             }
-        } else if (r.smtp() != null) {
+        } else if (s.smtp() != null) {
             errors.put("smtp", "only a connection of kind smtp has smtp settings");
         }
-        Map<String, Credentials> credentials = r.credentials() == null ? Map.of() : r.credentials();
+        Map<String, Credentials> credentials = s.credentials() == null ? Map.of() : s.credentials();
         Set<String> allowed = FIELDS_BY_AUTH.getOrDefault(authKind, Set.of());
-        credentials.forEach((env, c) -> {
-            if (!ENVIRONMENTS.contains(env)) {
-                errors.put("credentials." + env, "unknown environment; use test or production");
-                return;
-            }
-            if (c == null) {
-                errors.put("credentials." + env, "must be an object");
-                return;
-            }
-            for (String field : c.setFields()) {
-                if (!allowed.contains(field)) {
-                    errors.put("credentials." + env + "." + field, "is not used by auth kind " + authKind);
-                }
-            }
-            for (String field : allowed) {
-                if (!c.setFields().contains(field)) {
-                    errors.put("credentials." + env + "." + field, "is required by auth kind " + authKind);
-                }
-            }
-            Map<String, String> values = new HashMap<>();
-            values.put("username", c.username());
-            values.put("password", c.password());
-            values.put("token", c.token());
-            values.put("apiKey", c.apiKey());
-            values.put("clientId", c.clientId());
-            values.put("clientSecret", c.clientSecret());
-            values.forEach((field, value) -> {
-                if (value != null && value.length() > MAX_VALUE) {
-                    errors.put("credentials." + env + "." + field, "must be at most " + MAX_VALUE + " characters");
-                }
-            });
-        });
+        credentials.forEach((env, c) -> checkCredentials(env, c, authKind, allowed, errors));
         if (!errors.isEmpty()) {
-            throw ProblemException.validation(
-                    "The connection is invalid: " + String.join("; ",
-                            errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()),
-                    errors.entrySet().stream()
-                            .map(e -> new dev.orchestrion.support.problem.Problem.FieldError(e.getKey(), e.getValue()))
-                            .toList());
+            List<FieldViolation> fields = errors.entrySet().stream()
+                    .map(e -> new FieldViolation(e.getKey(), e.getValue())).toList();
+            throw new Invalid("The connection is invalid: " + FieldViolation.describe(fields), fields);
         }
-        return new ConnectionRequest(r.name(), r.kind(), r.description(), r.endpoint(), auth, r.smtp(), credentials,
-                r.revision());
+        return new ConnectionSettings(s.name(), s.kind(), s.description(), s.endpoint(), auth, s.smtp(), credentials);
+    }
+
+    /** An environment's credentials hold exactly the fields its auth kind uses, each of a storable length. */
+    private static void checkCredentials(String env, Credentials c, String authKind, Set<String> allowed,
+            Map<String, String> errors) {
+        if (!ENVIRONMENTS.contains(env)) {
+            errors.put("credentials." + env, "unknown environment; use test or production");
+            return;
+        }
+        if (c == null) {
+            errors.put("credentials." + env, "must be an object");
+            return;
+        }
+        for (String field : c.setFields()) {
+            if (!allowed.contains(field)) {
+                errors.put("credentials." + env + "." + field, "is not used by auth kind " + authKind);
+            }
+        }
+        for (String field : allowed) {
+            if (!c.setFields().contains(field)) {
+                errors.put("credentials." + env + "." + field, "is required by auth kind " + authKind);
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("username", c.username());
+        values.put("password", c.password());
+        values.put("token", c.token());
+        values.put("apiKey", c.apiKey());
+        values.put("clientId", c.clientId());
+        values.put("clientSecret", c.clientSecret());
+        values.forEach((field, value) -> {
+            if (value != null && value.length() > MAX_VALUE) {
+                errors.put("credentials." + env + "." + field, "must be at most " + MAX_VALUE + " characters");
+            }
+        });
     }
 
     private static boolean isHttpUrl(String value) {

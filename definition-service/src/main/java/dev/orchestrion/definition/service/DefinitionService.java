@@ -7,32 +7,26 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.bson.conversions.Bson;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.graph.DefinitionShape;
 import dev.orchestrion.definition.graph.ExpressionCompiler;
-import dev.orchestrion.definition.graph.GraphValidator;
 import dev.orchestrion.definition.graph.LiteralHttpTargets;
 import dev.orchestrion.definition.graph.ShapeError;
+import dev.orchestrion.definition.graph.validation.GraphValidator;
 import dev.orchestrion.definition.messaging.DefinitionEvents;
 import dev.orchestrion.definition.messaging.OutboxRelay;
 import dev.orchestrion.definition.model.Connection;
 import dev.orchestrion.definition.model.DefinitionContent;
+import dev.orchestrion.definition.model.DefinitionQuery;
 import dev.orchestrion.definition.model.DefinitionStatus;
 import dev.orchestrion.definition.model.Folder;
 import dev.orchestrion.definition.model.Incident;
@@ -45,10 +39,16 @@ import dev.orchestrion.definition.repository.ConnectionRepository;
 import dev.orchestrion.definition.repository.ContentRepository;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.FolderRepository;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotFound;
+import dev.orchestrion.support.domain.StaleVersion;
+import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
-import dev.orchestrion.support.problem.Problem;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.paging.Page;
+import dev.orchestrion.support.paging.PageRequest;
 
 /**
  * Creating, reading, editing, moving, duplicating, deleting and searching the tenant's workflow definitions. Every
@@ -130,7 +130,7 @@ public class DefinitionService {
     }
 
     public Uni<StoredDefinition> stored(String tenant, String id) {
-        return definitions.find(tenant, id).onItem().ifNull().failWith(() -> ProblemException.notFound(WHAT, id));
+        return definitions.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound(WHAT, id));
     }
 
     public Uni<DefinitionContent> draftOf(StoredDefinition stored) {
@@ -165,8 +165,8 @@ public class DefinitionService {
         String[] replaced = new String[1];
         return requireFolder(tenant, normalized.folderId()).chain(() -> change(tenant, id, expectedRevision, stored -> {
             if (stored.status() == DefinitionStatus.FINALIZED) {
-                return Uni.createFrom().failure(ProblemException
-                        .conflict("Definition " + id + " is FINALIZED and cannot be edited; duplicate it instead"));
+                return Uni.createFrom().failure(
+                        new Conflict("Definition " + id + " is FINALIZED and cannot be edited; duplicate it instead"));
             }
             String contentId = UUID.randomUUID().toString();
             replaced[0] = stored.draftContentId();
@@ -262,7 +262,7 @@ public class DefinitionService {
             for (var node : content.nodes()) {
                 var target = node == null ? null : node.propertiesOrEmpty().get("definitionId");
                 if ("subWorkflow".equals(node == null ? null : node.type()) && target != null && target.isTextual()
-                        && dev.orchestrion.support.ids.Ids.isUuid(target.asText())) {
+                        && Ids.isUuid(target.asText())) {
                     ids.add(target.asText());
                 }
             }
@@ -290,85 +290,58 @@ public class DefinitionService {
 
     // ---- search
 
-    public Uni<Page<StoredDefinition>> search(String tenant, SearchQuery query) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("tenant", tenant));
-        filters.add(Filters.eq("deleted", false));
-        if (query.text() != null && !query.text().isBlank()) {
-            if (query.text().length() > 200) {
-                throw ProblemException.validation("q", "must be at most 200 characters");
-            }
-            filters.add(Filters.regex("searchText", Pattern.quote(query.text().trim().toLowerCase(Locale.ROOT))));
+    /**
+     * One page of the tenant's definitions that match the search. Each criterion is checked first (Invalid naming the
+     * parameter); a folder is searched with its subfolders when asked.
+     */
+    public Uni<Page<StoredDefinition>> search(String tenant, SearchQuery query, PageRequest paging) {
+        if (query.text() != null && !query.text().isBlank() && query.text().length() > 200) {
+            throw Invalid.field("q", "must be at most 200 characters");
         }
-        if (query.statuses() != null && !query.statuses().isEmpty()) {
+        if (query.statuses() != null) {
             for (String status : query.statuses()) {
                 if (!STATUSES.contains(status)) {
-                    throw ProblemException.validation("status", "must be one of " + STATUSES);
+                    throw Invalid.field("status", "must be one of " + STATUSES);
                 }
             }
-            filters.add(Filters.in("status", query.statuses()));
         }
-        if (query.triggerKind() != null) {
-            if (!TRIGGER_KINDS.contains(query.triggerKind())) {
-                throw ProblemException.validation("triggerKind", "must be one of " + TRIGGER_KINDS);
-            }
-            filters.add(Filters.eq("triggerKind", query.triggerKind()));
+        if (query.triggerKind() != null && !TRIGGER_KINDS.contains(query.triggerKind())) {
+            throw Invalid.field("triggerKind", "must be one of " + TRIGGER_KINDS);
         }
-        if (query.tag() != null && !query.tag().isBlank()) {
-            filters.add(Filters.eq("tags", query.tag()));
+        DefinitionQuery.Order order = orderOf(query.sort());
+        String folderId = query.folderId() == null || query.folderId().isBlank() ? null : query.folderId();
+        boolean inNoFolder = "root".equals(folderId);
+        Uni<Set<String>> inFolders = Uni.createFrom().nullItem();
+        if (folderId != null && !inNoFolder) {
+            FolderService.folderId("folderId", folderId);
+            inFolders = folderScope(tenant, folderId, query.includeSubfolders());
         }
-        if (query.updatedFrom() != null) {
-            filters.add(Filters.gte("updatedAt", java.util.Date.from(query.updatedFrom())));
-        }
-        if (query.updatedTo() != null) {
-            filters.add(Filters.lte("updatedAt", java.util.Date.from(query.updatedTo())));
-        }
-        if (query.page() < 0) {
-            throw ProblemException.validation("page", "must be at least 0");
-        }
-        if (query.size() < 1 || query.size() > 200) {
-            throw ProblemException.validation("size", "must be between 1 and 200");
-        }
-        Bson sort = sortOf(query.sort());
-        Uni<Void> folderFilter = Uni.createFrom().voidItem();
-        if (query.folderId() != null && !query.folderId().isBlank()) {
-            if ("root".equals(query.folderId())) {
-                filters.add(Filters.eq("folderId", null));
-            } else {
-                FolderService.folderId("folderId", query.folderId());
-                folderFilter = folderScope(tenant, query.folderId(), query.includeSubfolders())
-                        .invoke(ids -> filters.add(Filters.in("folderId", ids))).replaceWithVoid();
-            }
-        }
-        return folderFilter.chain(() -> {
-            Bson filter = Filters.and(filters);
-            return Uni.combine().all()
-                    .unis(definitions.search(filter, sort, query.page() * query.size(), query.size()),
-                            definitions.count(filter))
-                    .asTuple().map(t -> new Page<>(t.getItem1(), t.getItem2(), query.page(), query.size()));
-        });
+        return inFolders
+                .chain(folders -> definitions.search(
+                        tenant, new DefinitionQuery(query.text(), query.statuses(), inNoFolder, folders,
+                                query.triggerKind(), query.tag(), query.updatedFrom(), query.updatedTo(), order),
+                        paging));
     }
 
-    private static Bson sortOf(String sort) {
+    /** {@code priority}, {@code name} or {@code updated}, prefixed with {@code -} for descending. */
+    private static DefinitionQuery.Order orderOf(String sort) {
         String key = sort == null || sort.isBlank() ? "-updated" : sort;
         boolean descending = key.startsWith("-");
-        String field = switch (descending ? key.substring(1) : key) {
-            case "priority" -> "prioritySort";
-            case "name" -> "nameSort";
-            case "updated" -> "updatedAt";
-            default -> throw ProblemException.validation("sort",
+        DefinitionQuery.SortKey by = switch (descending ? key.substring(1) : key) {
+            case "priority" -> DefinitionQuery.SortKey.PRIORITY;
+            case "name" -> DefinitionQuery.SortKey.NAME;
+            case "updated" -> DefinitionQuery.SortKey.UPDATED;
+            default -> throw Invalid.field("sort",
                     "must be priority, name or updated, optionally prefixed with - for descending");
         };
-        return descending
-                ? Sorts.orderBy(Sorts.descending(field), Sorts.descending("_id"))
-                : Sorts.orderBy(Sorts.ascending(field), Sorts.ascending("_id"));
+        return new DefinitionQuery.Order(by, descending);
     }
 
     /** The folder and, when asked, all folders below it. */
     Uni<Set<String>> folderScope(String tenant, String folderId, boolean includeSubfolders) {
         return folders.listTenant(tenant).map(all -> {
             if (all.stream().noneMatch(f -> f.id().equals(folderId))) {
-                throw ProblemException.notFound("Folder", folderId);
+                throw new NotFound("Folder", folderId);
             }
             Set<String> scope = new HashSet<>();
             scope.add(folderId);
@@ -412,7 +385,7 @@ public class DefinitionService {
                             return Uni.createFrom().item(change.next());
                         }
                         if (expectedRevision != null || attempt >= MAX_ATTEMPTS) {
-                            return Uni.createFrom().failure(ProblemException.staleVersion("Definition " + id
+                            return Uni.createFrom().failure(new StaleVersion("Definition " + id
                                     + " was changed by someone else meanwhile; read it again and retry"));
                         }
                         return attempt(tenant, id, null, decide, attempt + 1);
@@ -420,8 +393,8 @@ public class DefinitionService {
         });
     }
 
-    static ProblemException stale(String id, long expected, long actual) {
-        return ProblemException.staleVersion(
+    static StaleVersion stale(String id, long expected, long actual) {
+        return new StaleVersion(
                 "Definition " + id + " is at revision " + actual + ", not " + expected + "; read it again and retry");
     }
 
@@ -442,10 +415,8 @@ public class DefinitionService {
     DefinitionContent requireWellFormed(DefinitionContent content) {
         List<ShapeError> errors = DefinitionShape.check(content);
         if (!errors.isEmpty()) {
-            List<Problem.FieldError> fields = errors.stream().map(e -> new Problem.FieldError(e.field(), e.message()))
-                    .toList();
-            throw ProblemException.validation("The definition is malformed: " + errors.stream()
-                    .map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), fields);
+            List<FieldViolation> fields = errors.stream().map(e -> new FieldViolation(e.field(), e.message())).toList();
+            throw new Invalid("The definition is malformed: " + FieldViolation.describe(fields), fields);
         }
         return content.normalized();
     }
@@ -456,8 +427,7 @@ public class DefinitionService {
         }
         FolderService.folderId("folderId", folderId);
         return folders.find(tenant, folderId).onItem().ifNull()
-                .failWith(() -> ProblemException.validation("folderId", "no folder " + folderId + " exists"))
-                .replaceWithVoid();
+                .failWith(() -> Invalid.field("folderId", "no folder " + folderId + " exists")).replaceWithVoid();
     }
 
     /** Removes a replaced draft's content unless a published version still points at it. */

@@ -32,11 +32,11 @@ import dev.orchestrion.definition.model.Node;
 import dev.orchestrion.definition.model.StoredDefinition;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.FolderRepository;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
 import dev.orchestrion.support.edge.JsonBodyScan;
 import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.ids.ResourceId;
-import dev.orchestrion.support.problem.Problem;
-import dev.orchestrion.support.problem.ProblemException;
 
 /**
  * Export to and import from {@code .cn} files (docs/cn-format.md): definitions with the contents they use, and
@@ -66,10 +66,10 @@ public class ExchangeService {
     /** One {@code .cn} document holding every listed definition (their drafts, i.e. the latest edits). */
     public Uni<ObjectNode> export(String tenant, List<String> ids) {
         if (ids == null || ids.isEmpty()) {
-            throw ProblemException.validation("id", "name at least one definition to export");
+            throw Invalid.field("id", "name at least one definition to export");
         }
         if (ids.size() > MAX_DEFINITIONS) {
-            throw ProblemException.validation("id", "at most " + MAX_DEFINITIONS + " definitions per file");
+            throw Invalid.field("id", "at most " + MAX_DEFINITIONS + " definitions per file");
         }
         Ids.requireAll("id", ResourceId.Kind.UUID, ids);
         Uni<List<Folder>> tenantFolders = folders.listTenant(tenant);
@@ -260,76 +260,75 @@ public class ExchangeService {
     /** Reads and checks a {@code .cn} file; anything corrupt, foreign or malformed is a 400 saying why. */
     List<Entry> parse(String file) {
         if (file == null || file.isBlank()) {
-            throw ProblemException.badRequest("The .cn file is empty");
+            throw new Invalid("The .cn file is empty");
         }
         JsonNode root;
         try {
             root = json.readTree(file);
         } catch (JsonProcessingException e) {
-            throw ProblemException
-                    .badRequest("The file is not a .cn file: it is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new Invalid("The file is not a .cn file: it is not valid JSON (" + e.getOriginalMessage() + ")");
         }
         if (root == null || !root.isObject()) {
-            throw ProblemException.badRequest("The file is not a .cn file: it is not a JSON object");
+            throw new Invalid("The file is not a .cn file: it is not a JSON object");
         }
         // whatever its Content-Type, the file is JSON that ends up stored: the edge rule for text applies
         JsonBodyScan.scan(file);
         if (!FORMAT.equals(root.path("format").asText(null))) {
-            throw ProblemException.badRequest("The file is not a .cn file of Orchestrion: format is "
+            throw new Invalid("The file is not a .cn file of Orchestrion: format is "
                     + (root.has("format") ? "'" + root.path("format").asText() + "'" : "missing") + ", expected '"
                     + FORMAT + "'");
         }
         JsonNode version = root.path("formatVersion");
         if (!version.isIntegralNumber() || version.asInt() < 1) {
-            throw ProblemException.badRequest("The .cn file has no valid formatVersion");
+            throw new Invalid("The .cn file has no valid formatVersion");
         }
         if (version.asInt() > FORMAT_VERSION) {
-            throw ProblemException.badRequest("The .cn file has formatVersion " + version.asInt()
+            throw new Invalid("The .cn file has formatVersion " + version.asInt()
                     + "; this service reads formatVersion " + FORMAT_VERSION);
         }
         JsonNode list = root.path("definitions");
         if (!list.isArray() || list.isEmpty()) {
-            throw ProblemException.badRequest("The .cn file holds no definitions");
+            throw new Invalid("The .cn file holds no definitions");
         }
         if (list.size() > MAX_DEFINITIONS) {
-            throw ProblemException.badRequest("The .cn file holds more than " + MAX_DEFINITIONS + " definitions");
+            throw new Invalid("The .cn file holds more than " + MAX_DEFINITIONS + " definitions");
         }
         List<Entry> entries = new ArrayList<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldViolation> errors = new ArrayList<>();
         Set<String> sourceIds = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
             String at = "definitions[" + i + "]";
             if (!item.isObject() || !item.path("definition").isObject()) {
-                errors.add(new Problem.FieldError(at, "must be an object with a definition"));
+                errors.add(new FieldViolation(at, "must be an object with a definition"));
                 continue;
             }
             String sourceId = item.path("sourceId").asText("");
             if (sourceId.isBlank() || !sourceIds.add(sourceId)) {
-                errors.add(new Problem.FieldError(at + ".sourceId", "must be present and unique in the file"));
+                errors.add(new FieldViolation(at + ".sourceId", "must be present and unique in the file"));
             }
             JsonNode folder = item.get("folder");
             if (folder != null && !folder.isNull() && !folder.isTextual()) {
-                errors.add(new Problem.FieldError(at + ".folder", "must be a folder path or null"));
+                errors.add(new FieldViolation(at + ".folder", "must be a folder path or null"));
             }
             DefinitionContent content;
             try {
                 content = json.treeToValue(item.get("definition"), DefinitionContent.class);
             } catch (JsonMappingException e) {
-                errors.add(new Problem.FieldError(at + ".definition" + pathOf(e), e.getOriginalMessage()));
+                errors.add(new FieldViolation(at + ".definition" + pathOf(e), e.getOriginalMessage()));
                 continue;
             } catch (IOException e) {
-                errors.add(new Problem.FieldError(at + ".definition", e.getMessage()));
+                errors.add(new FieldViolation(at + ".definition", e.getMessage()));
                 continue;
             }
             for (ShapeError shape : DefinitionShape.check(content)) {
-                errors.add(new Problem.FieldError(at + ".definition." + shape.field(), shape.message()));
+                errors.add(new FieldViolation(at + ".definition." + shape.field(), shape.message()));
             }
             entries.add(new Entry(sourceId, folder == null || folder.isNull() ? null : folder.asText(),
                     content.normalized()));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.validation(
+            throw new Invalid(
                     "The .cn file holds malformed definitions: "
                             + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
                     errors);

@@ -14,15 +14,16 @@ import io.smallrye.mutiny.Uni;
 import dev.orchestrion.definition.model.Folder;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.FolderRepository;
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotFound;
+import dev.orchestrion.support.domain.StaleVersion;
 import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.ids.ResourceId;
-import dev.orchestrion.support.problem.ProblemException;
 
 /** The tenant's folder tree: create, rename, move (never under itself), delete (only empty, or moving contents). */
 @ApplicationScoped
 public class FolderService {
-
-    private static final int MAX_NAME = 100;
 
     private final FolderRepository folders;
     private final DefinitionRepository definitions;
@@ -45,7 +46,7 @@ public class FolderService {
     }
 
     public Uni<Folder> get(String tenant, String id) {
-        return folders.find(tenant, id).onItem().ifNull().failWith(() -> ProblemException.notFound("Folder", id));
+        return folders.find(tenant, id).onItem().ifNull().failWith(() -> new NotFound("Folder", id));
     }
 
     public Uni<Folder> create(String tenant, String name, String parentId) {
@@ -54,8 +55,7 @@ public class FolderService {
         Uni<Void> parentExists = parent == null
                 ? Uni.createFrom().voidItem()
                 : folders.find(tenant, parent).onItem().ifNull()
-                        .failWith(() -> ProblemException.validation("parentId", "no folder " + parent + " exists"))
-                        .replaceWithVoid();
+                        .failWith(() -> Invalid.field("parentId", "no folder " + parent + " exists")).replaceWithVoid();
         Instant now = DefinitionService.now();
         return parentExists.chain(
                 () -> folders.insert(new Folder(UUID.randomUUID().toString(), tenant, checked, parent, 0, now, now)));
@@ -65,7 +65,7 @@ public class FolderService {
     public Uni<Folder> update(String tenant, String id, String name, String parentId, Long expectedRevision) {
         return get(tenant, id).chain(folder -> {
             if (expectedRevision != null && expectedRevision != folder.revision()) {
-                throw ProblemException.staleVersion(
+                throw new StaleVersion(
                         "Folder " + id + " is at revision " + folder.revision() + ", not " + expectedRevision);
             }
             String newName = name == null ? folder.name() : checkName(name);
@@ -76,18 +76,17 @@ public class FolderService {
                     ? Uni.createFrom().voidItem()
                     : folders.listTenant(tenant).invoke(all -> {
                         if (all.stream().noneMatch(f -> f.id().equals(newParent))) {
-                            throw ProblemException.validation("parentId", "no folder " + newParent + " exists");
+                            throw Invalid.field("parentId", "no folder " + newParent + " exists");
                         }
                         if (subtree(all, id).contains(newParent)) {
-                            throw ProblemException
-                                    .conflict("Cannot move folder " + id + " into itself or one of its subfolders");
+                            throw new Conflict("Cannot move folder " + id + " into itself or one of its subfolders");
                         }
                     }).replaceWithVoid();
             Folder next = new Folder(id, tenant, newName, newParent, folder.revision() + 1, folder.createdAt(),
                     DefinitionService.now());
             return check.chain(() -> folders.replace(folder.revision(), next)).map(done -> {
                 if (!done) {
-                    throw ProblemException.staleVersion("Folder " + id + " was changed meanwhile; read it again");
+                    throw new StaleVersion("Folder " + id + " was changed meanwhile; read it again");
                 }
                 return next;
             });
@@ -107,9 +106,8 @@ public class FolderService {
             return definitions.countInFolder(tenant, id).chain(count -> {
                 boolean empty = children.isEmpty() && count == 0;
                 if (!empty && (moveContentsTo == null || moveContentsTo.isBlank())) {
-                    throw ProblemException
-                            .conflict("Folder " + id + " is not empty (" + children.size() + " subfolder(s), " + count
-                                    + " definition(s)); move its contents first or pass " + "moveContentsTo");
+                    throw new Conflict("Folder " + id + " is not empty (" + children.size() + " subfolder(s), " + count
+                            + " definition(s)); move its contents first or pass " + "moveContentsTo");
                 }
                 if (empty) {
                     return folders.delete(tenant, id).replaceWithVoid();
@@ -117,10 +115,10 @@ public class FolderService {
                 String target = "root".equals(moveContentsTo) ? null : moveContentsTo;
                 if (target != null) {
                     if (all.stream().noneMatch(f -> f.id().equals(target))) {
-                        throw ProblemException.validation("moveContentsTo", "no folder " + target + " exists");
+                        throw Invalid.field("moveContentsTo", "no folder " + target + " exists");
                     }
                     if (subtree(all, id).contains(target)) {
-                        throw ProblemException.conflict(
+                        throw new Conflict(
                                 "Cannot move the contents of folder " + id + " into itself or one of its subfolders");
                     }
                 }
@@ -153,15 +151,10 @@ public class FolderService {
         return scope;
     }
 
+    /** A folder has a name (its length and characters are the request's field rules), stored trimmed. */
     private static String checkName(String name) {
         if (name == null || name.isBlank()) {
-            throw ProblemException.validation("name", "must not be blank");
-        }
-        if (name.length() > MAX_NAME) {
-            throw ProblemException.validation("name", "must be at most " + MAX_NAME + " characters");
-        }
-        if (name.contains("/")) {
-            throw ProblemException.validation("name", "must not contain /");
+            throw Invalid.field("name", "must not be blank");
         }
         return name.trim();
     }

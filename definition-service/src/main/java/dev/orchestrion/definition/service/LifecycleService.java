@@ -28,7 +28,7 @@ import dev.orchestrion.definition.model.PublishedVersion;
 import dev.orchestrion.definition.model.StoredDefinition;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.VersionRepository;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.Conflict;
 
 /**
  * The lifecycle: start (publishes version 1, now or at a date), publish (the pending revision becomes the next
@@ -112,13 +112,13 @@ public class LifecycleService {
         return definitions.change(tenant, id, expectedRevision, stored -> {
             if (!stored.status().isPublished()) {
                 return Uni.createFrom()
-                        .failure(ProblemException.conflict("Cannot publish definition " + id + ": it is "
-                                + stored.status() + "; only an ACTIVE or PAUSED definition has pending revisions"
+                        .failure(new Conflict("Cannot publish definition " + id + ": it is " + stored.status()
+                                + "; only an ACTIVE or PAUSED definition has pending revisions"
                                 + (stored.status() == DefinitionStatus.DRAFT ? " (start it instead)" : "")));
             }
             if (!stored.pendingRevision()) {
-                return Uni.createFrom().failure(ProblemException.conflict("Definition " + id
-                        + " has no pending revision: version " + stored.publishedVersion() + " is current"));
+                return Uni.createFrom().failure(new Conflict("Definition " + id + " has no pending revision: version "
+                        + stored.publishedVersion() + " is current"));
             }
             return runnableDraft(stored).map(ready -> {
                 Instant now = DefinitionService.now();
@@ -166,11 +166,10 @@ public class LifecycleService {
 
     private static void requireTransition(StoredDefinition stored, DefinitionStatus target, String action) {
         if (!stored.status().canMoveTo(target)) {
-            throw ProblemException
-                    .conflict("Cannot " + action + " definition " + stored.id() + ": it is " + stored.status()
-                            + (stored.status() == DefinitionStatus.FINALIZED
-                                    ? " (a finalized workflow never runs again; duplicate it instead)"
-                                    : ""));
+            throw new Conflict("Cannot " + action + " definition " + stored.id() + ": it is " + stored.status()
+                    + (stored.status() == DefinitionStatus.FINALIZED
+                            ? " (a finalized workflow never runs again; duplicate it instead)"
+                            : ""));
         }
     }
 

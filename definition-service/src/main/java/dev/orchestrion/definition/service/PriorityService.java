@@ -20,10 +20,12 @@ import dev.orchestrion.definition.messaging.OutboxRelay;
 import dev.orchestrion.definition.model.StoredDefinition;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.PriorityRepository;
+import dev.orchestrion.support.domain.DomainException;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.Unprocessable;
 import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.ids.ResourceId;
-import dev.orchestrion.support.problem.Problem;
-import dev.orchestrion.support.problem.ProblemException;
 
 /**
  * The tenant's priority order of ACTIVE definitions: position 1 is evaluated first and wins where workflows compete
@@ -52,31 +54,30 @@ public class PriorityService {
     /**
      * Re-orders: {@code order} lists ACTIVE definitions, position 1 first; ACTIVE ones it leaves out follow in their
      * current order, and PAUSED ones keep their place for when they resume.
+     *
+     * @param order not null (the request's field rule)
      */
     public Uni<List<StoredDefinition>> reorder(String tenant, String actor, List<String> order) {
-        if (order == null) {
-            throw ProblemException.validation("order", "must list definition ids, position 1 first");
-        }
         Ids.requireAll("order", ResourceId.Kind.UUID, order);
         Set<String> seen = new HashSet<>();
         for (String id : order) {
             if (id == null || !seen.add(id)) {
-                throw ProblemException.validation("order", "lists " + id + " more than once");
+                throw Invalid.field("order", "lists " + id + " more than once");
             }
         }
         return definitions.rankedInTenant(tenant).chain(ranked -> {
             Map<String, StoredDefinition> active = ranked.stream()
                     .filter(d -> d.status() == dev.orchestrion.definition.model.DefinitionStatus.ACTIVE)
                     .collect(Collectors.toMap(StoredDefinition::id, Function.identity()));
-            List<Problem.FieldError> unknown = new ArrayList<>();
+            List<FieldViolation> unknown = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
                 if (!active.containsKey(order.get(i))) {
-                    unknown.add(new Problem.FieldError("order[" + i + "]",
+                    unknown.add(new FieldViolation("order[" + i + "]",
                             order.get(i) + " is not an ACTIVE definition of this tenant"));
                 }
             }
             if (!unknown.isEmpty()) {
-                throw ProblemException.unprocessable("Only ACTIVE definitions can be ordered", unknown);
+                throw new Unprocessable("Only ACTIVE definitions can be ordered", unknown);
             }
             LinkedHashSet<String> full = new LinkedHashSet<>(order);
             ranked.forEach(d -> full.add(d.id()));
@@ -92,7 +93,7 @@ public class PriorityService {
                     StoredDefinition next = stored.withRank(rank, now, actor);
                     return Uni.createFrom().item(
                             new Change(next, List.of(DefinitionEvents.of(DefinitionEvents.UPDATED, next, actor, now))));
-                }).onFailure(ProblemException.class).recoverWithNull();
+                }).onFailure(DomainException.class).recoverWithNull();
             }).collect().asList().chain(() -> definitions.activeInPriorityOrder(tenant))
                     .call(result -> priorities
                             .recordOrder(tenant, result.stream().map(StoredDefinition::id).toList(),

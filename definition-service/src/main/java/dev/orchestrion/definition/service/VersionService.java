@@ -4,15 +4,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bson.Document;
-
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.definition.model.ParameterSpec;
 import dev.orchestrion.definition.model.PublishedVersion;
+import dev.orchestrion.definition.model.PublishedVersionSummary;
 import dev.orchestrion.definition.repository.DefinitionRepository;
 import dev.orchestrion.definition.repository.VersionRepository;
-import dev.orchestrion.support.problem.ProblemException;
+import dev.orchestrion.support.domain.NotFound;
 
 /** Published versions (readable forever, also after a soft delete) and the parameter schema case-service asks for. */
 @ApplicationScoped
@@ -31,8 +30,8 @@ public class VersionService {
 
     public Uni<PublishedVersion> version(String tenant, String definitionId, int number) {
         return versions.find(tenant, definitionId, number).onItem().ifNull()
-                .switchTo(() -> materializeLatest(tenant, definitionId, number)).onItem().ifNull().failWith(
-                        () -> ProblemException.notFound("Version " + number + " of workflow definition", definitionId));
+                .switchTo(() -> materializeLatest(tenant, definitionId, number)).onItem().ifNull()
+                .failWith(() -> new NotFound("Version " + number + " of workflow definition", definitionId));
     }
 
     /**
@@ -51,9 +50,9 @@ public class VersionService {
         });
     }
 
-    public Uni<List<Document>> list(String tenant, String definitionId) {
+    public Uni<List<PublishedVersionSummary>> list(String tenant, String definitionId) {
         return definitions.findIncludingDeleted(tenant, definitionId).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound(DefinitionService.WHAT, definitionId))
+                .failWith(() -> new NotFound(DefinitionService.WHAT, definitionId))
                 .call(stored -> stored.publishedVersion() == null
                         ? Uni.createFrom().voidItem()
                         : version(tenant, definitionId, stored.publishedVersion()).replaceWithVoid())

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.orchestrion.definition.graph.validation.GraphValidator;
 import dev.orchestrion.definition.model.DefinitionContent;
 import dev.orchestrion.definition.model.Incident;
 import dev.orchestrion.definition.model.IncidentCode;

@@ -6,6 +6,7 @@ import static dev.orchestrion.definition.Api.tenant;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,76 @@ class BadInputTest {
         as(t, "operator").body("{\"order\": [\"a\", \"a\"]}").put("/priorities").then().statusCode(400);
         as(t, "designer").body("{\"action\": \"explode\", \"ids\": [\"a\"]}").post("/definitions/bulk").then()
                 .statusCode(400).body("detail", containsString("action"));
+    }
+
+    @Test
+    void eachFieldRuleOfAFolderOrAConnectionNamesItsFieldWithItsMessage() {
+        String t = tenant();
+        folderRefused(t, "{\"name\": \"a/b\"}", "name", "must not contain /");
+        folderRefused(t, "{\"name\": \"" + "f".repeat(101) + "\"}", "name", "must be at most 100 characters");
+        folderRefused(t, "{\"name\": \" \"}", "name", "must not be blank");
+        folderRefused(t, "{\"parentId\": null}", "name", "must not be blank");
+        String kyc = as(t, "designer").body("{\"name\": \" KYC \"}").post("/folders").then().statusCode(201)
+                .body("name", equalTo("KYC")).extract().path("id");
+        as(t, "designer").body("{\"name\": \" \"}").put("/folders/{id}", kyc).then().statusCode(400)
+                .body("errors[0].field", equalTo("name")).body("errors[0].message", equalTo("must not be blank"));
+        as(t, "designer").body("{\"name\": \"a/b\"}").put("/folders/{id}", kyc).then().statusCode(400)
+                .body("errors[0].message", equalTo("must not contain /"));
+        // a rename may leave the name out: it is kept
+        as(t, "designer").body("{\"parentId\": \"root\"}").put("/folders/{id}", kyc).then().statusCode(200).body("name",
+                equalTo("KYC"));
+
+        connectionRefused(t, "{\"name\": \"-crm\", \"kind\": \"http\", \"endpoint\": \"https://x.example\"}", "name",
+                "must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        connectionRefused(t, "{\"kind\": \"http\", \"endpoint\": \"https://x.example\"}", "name",
+                "must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        connectionRefused(t, "{\"name\": \"crm\", \"endpoint\": \"https://x.example\"}", "kind",
+                "must be http or smtp");
+        connectionRefused(t,
+                "{\"name\": \"crm\", \"kind\": \"http\", \"endpoint\": \"https://x.example\", "
+                        + "\"auth\": {\"kind\": \"digest\"}}",
+                "auth.kind", "must be one of none, basic, bearer, apiKey, oauth2");
+        connectionRefused(
+                t, "{\"name\": \"crm\", \"kind\": \"http\", \"endpoint\": \"https://x.example\", "
+                        + "\"description\": \"" + "d".repeat(2001) + "\"}",
+                "description", "must be at most 2000 characters");
+        connectionRefused(t,
+                "{\"name\": \"crm\", \"kind\": \"http\", \"endpoint\": \"https://x.example/" + "e".repeat(2000) + "\"}",
+                "endpoint", "must be at most 2000 characters");
+        as(t, "designer").get("/connections").then().statusCode(200).body("items", hasSize(0));
+        as(t, "designer").get("/folders").then().statusCode(200).body("items", hasSize(1));
+
+        String id = dev.orchestrion.definition.Api.create(t, simple("kept"));
+        bodyRefused(t, "/definitions/bulk", "{\"action\": \"explode\", \"ids\": [\"" + id + "\"]}", "action",
+                "must be one of [duplicate, export, delete, move]");
+        bodyRefused(t, "/definitions/bulk", "{\"action\": \"delete\", \"ids\": []}", "ids",
+                "must list at least one definition id");
+        bodyRefused(t, "/definitions/bulk",
+                "{\"action\": \"delete\", \"ids\": ["
+                        + String.join(",", java.util.Collections.nCopies(101, "\"" + id + "\"")) + "]}",
+                "ids", "at most 100 per request");
+        as(t, "operator").body("{}").put("/priorities").then().statusCode(400).body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("order"))
+                .body("errors[0].message", equalTo("must list definition ids, position 1 first"));
+        as(t, "designer").get("/definitions/{id}", id).then().statusCode(200);
+    }
+
+    private static void bodyRefused(String tenant, String path, String body, String field, String message) {
+        as(tenant, "designer").body(body).post(path).then().statusCode(400).contentType("application/problem+json")
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo(field))
+                .body("errors[0].message", equalTo(message));
+    }
+
+    private static void folderRefused(String tenant, String body, String field, String message) {
+        as(tenant, "designer").body(body).post("/folders").then().statusCode(400)
+                .contentType("application/problem+json").body("errors", hasSize(1))
+                .body("errors[0].field", equalTo(field)).body("errors[0].message", equalTo(message));
+    }
+
+    private static void connectionRefused(String tenant, String body, String field, String message) {
+        as(tenant, "designer").body(body).post("/connections").then().statusCode(400)
+                .contentType("application/problem+json").body("errors", hasSize(1))
+                .body("errors[0].field", equalTo(field)).body("errors[0].message", equalTo(message));
     }
 
     private static void refused(String tenant, String body, String field) {

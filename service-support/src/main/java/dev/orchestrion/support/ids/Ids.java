@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import dev.orchestrion.support.problem.Problem;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -56,7 +57,7 @@ public final class Ids {
         }
         String trimmed = value.trim();
         if (!isUuid(trimmed)) {
-            throw ProblemException.validation(field, UUID_MESSAGE);
+            throw Invalid.field(field, UUID_MESSAGE);
         }
         return UUID.fromString(trimmed);
     }
@@ -64,7 +65,7 @@ public final class Ids {
     /** A required id of a body field or query parameter, as given; a 400 naming {@code field} when malformed. */
     public static String require(String field, ResourceId.Kind kind, String value) {
         if (!matches(kind, value)) {
-            throw ProblemException.validation(field, value == null ? "is required" : message(kind));
+            throw Invalid.field(field, value == null ? "is required" : message(kind));
         }
         return value;
     }
@@ -74,15 +75,15 @@ public final class Ids {
         if (values == null) {
             return;
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldViolation> errors = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             if (!matches(kind, values.get(i))) {
-                errors.add(new Problem.FieldError(field + "[" + i + "]",
+                errors.add(new FieldViolation(field + "[" + i + "]",
                         values.get(i) == null ? "must not be null" : message(kind)));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.validation(field + ": " + errors.size() + " malformed id(s)", errors);
+            throw new Invalid(field + ": " + errors.size() + " malformed id(s)", errors);
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.Set;
 
 import jakarta.ws.rs.WebApplicationException;
 
+import dev.orchestrion.support.domain.DomainException;
+import dev.orchestrion.support.domain.PeerRefused;
+import dev.orchestrion.support.domain.Unavailable;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -52,6 +55,9 @@ public final class RecordFailures {
     private static Boolean verdict(Throwable e) {
         if (e instanceof TransientFailure) {
             return true;
+        }
+        if (e instanceof DomainException) {
+            return e instanceof Unavailable || e instanceof PeerRefused;
         }
         if (e instanceof ProblemException problem) {
             return problem.status() >= 500 || problem.status() == 429;

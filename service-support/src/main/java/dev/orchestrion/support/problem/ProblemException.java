@@ -2,8 +2,21 @@ package dev.orchestrion.support.problem;
 
 import java.util.List;
 
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.DomainException;
+import dev.orchestrion.support.domain.Duplicate;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotAllowed;
+import dev.orchestrion.support.domain.NotFound;
+import dev.orchestrion.support.domain.PeerRefused;
+import dev.orchestrion.support.domain.StaleVersion;
+import dev.orchestrion.support.domain.Unavailable;
+import dev.orchestrion.support.domain.Unprocessable;
+
 /**
- * Thrown by services to answer with a problem response; carries the status, a title, a detail and, for validation,
+ * Thrown at the HTTP edge ({@code rest/}) to answer with a problem response; code below it throws a
+ * {@link DomainException}, which {@link #from(DomainException)} turns into the one answer of its kind. carries the status, a title, a detail and, for validation,
  * the failing fields. Use the factory methods: they name the platform's kinds of problem.
  */
 public class ProblemException extends RuntimeException {
@@ -67,6 +80,44 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unavailable(String detail) {
         return new ProblemException(503, "unavailable", "Service unavailable", detail, List.of());
+    }
+
+    /** The answer to a refusal of the domain: one status, type and title per kind of refusal. */
+    public static ProblemException from(DomainException refusal) {
+        String detail = refusal.detail();
+        List<Problem.FieldError> errors = refusal.fields().stream().map(ProblemException::fieldError).toList();
+        if (refusal instanceof NotFound) {
+            return new ProblemException(404, "not-found", "Not found", detail, errors);
+        }
+        if (refusal instanceof Duplicate) {
+            return new ProblemException(409, "duplicate", "Conflict", detail, errors);
+        }
+        if (refusal instanceof Conflict) {
+            return new ProblemException(409, "conflict", "Conflict", detail, errors);
+        }
+        if (refusal instanceof StaleVersion) {
+            return new ProblemException(409, "stale-version", "Version conflict", detail, errors);
+        }
+        if (refusal instanceof NotAllowed) {
+            return new ProblemException(403, "forbidden", "Forbidden", detail, errors);
+        }
+        if (refusal instanceof Invalid) {
+            return errors.isEmpty() ? badRequest(detail) : validation(detail, errors);
+        }
+        if (refusal instanceof Unprocessable) {
+            return unprocessable(detail, errors);
+        }
+        if (refusal instanceof Unavailable) {
+            return new ProblemException(503, "unavailable", "Service unavailable", detail, errors);
+        }
+        if (refusal instanceof PeerRefused) {
+            return new ProblemException(502, "peer-refused", "Bad gateway", detail, errors);
+        }
+        throw new IllegalStateException("No answer for " + refusal.getClass().getName());
+    }
+
+    private static Problem.FieldError fieldError(FieldViolation violation) {
+        return new Problem.FieldError(violation.field(), violation.message());
     }
 
     public int status() {

@@ -30,6 +30,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import dev.orchestrion.support.domain.DomainException;
+
 /**
  * Turns every exception that reaches the REST layer into an RFC 9457 problem response. Bad input is always a 4xx
  * that says what is wrong; only a fault of the service itself is a 500, and its body never carries a stack trace.
@@ -44,6 +46,12 @@ public class ProblemExceptionMappers {
             LOG.warnf("%s %s: %s", e.status(), uri.getPath(), e.getMessage());
         }
         return respond(e.toProblem(uri.getPath()));
+    }
+
+    /** A refusal of the domain (a service, state machine or repository said no): the one answer of its kind. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return problem(ProblemException.from(e), uri);
     }
 
     /** Also registered for Quarkus's own subtype, whose built-in mapper would answer plain JSON. */

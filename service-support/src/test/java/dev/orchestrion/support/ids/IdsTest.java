@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orchestrion.support.domain.Invalid;
 import dev.orchestrion.support.problem.ProblemException;
 
 class IdsTest {
@@ -47,9 +48,9 @@ class IdsTest {
         assertThat(Ids.uuid("caseId", " ")).isNull();
         UUID id = UUID.randomUUID();
         assertThat(Ids.uuid("caseId", id.toString())).isEqualTo(id);
-        assertThatThrownBy(() -> Ids.uuid("caseId", "1-1-1-1-1")).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
-            assertThat(e.errors()).singleElement().satisfies(f -> {
+        assertThatThrownBy(() -> Ids.uuid("caseId", "1-1-1-1-1")).isInstanceOfSatisfying(Invalid.class, e -> {
+            assertThat(ProblemException.from(e).status()).isEqualTo(400);
+            assertThat(ProblemException.from(e).errors()).singleElement().satisfies(f -> {
                 assertThat(f.field()).isEqualTo("caseId");
                 assertThat(f.message()).isEqualTo("must be a UUID");
             });

@@ -12,6 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonParseException;
 
+import dev.orchestrion.support.domain.Conflict;
+import dev.orchestrion.support.domain.Invalid;
+import dev.orchestrion.support.domain.NotFound;
+import dev.orchestrion.support.domain.PeerRefused;
+import dev.orchestrion.support.domain.StaleVersion;
+import dev.orchestrion.support.domain.Unavailable;
 import dev.orchestrion.support.problem.ProblemException;
 
 class RecordFailuresTest {
@@ -47,6 +53,19 @@ class RecordFailuresTest {
         assertThat(RecordFailures.isDependencyFailure(new SQLException("duplicate key", "23505"))).isFalse();
         // the record's own fault wrapped around nothing transient
         assertThat(RecordFailures.isDependencyFailure(new CompletionException(new IllegalStateException("bug"))))
+                .isFalse();
+    }
+
+    @Test
+    void aRefusalOfTheDomainIsTheRecordsFaultUnlessADependencyIsDown() {
+        assertThat(RecordFailures.isDependencyFailure(new Unavailable("definition-service is down"))).isTrue();
+        assertThat(RecordFailures.isDependencyFailure(new PeerRefused("definition-service refused"))).isTrue();
+        assertThat(RecordFailures.isDependencyFailure(new NotFound("Case", "c"))).isFalse();
+        assertThat(RecordFailures.isDependencyFailure(new Conflict("erased"))).isFalse();
+        assertThat(RecordFailures.isDependencyFailure(new StaleVersion("changed meanwhile"))).isFalse();
+        assertThat(RecordFailures.isDependencyFailure(Invalid.field("email", "is malformed"))).isFalse();
+        // a refusal wrapped around a dependency failure still decides: the nearest cause that says something
+        assertThat(RecordFailures.isDependencyFailure(new RuntimeException("call failed", new NotFound("Case", "c"))))
                 .isFalse();
     }
 
