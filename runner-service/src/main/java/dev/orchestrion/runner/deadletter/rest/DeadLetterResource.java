@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.deadletter.model.DeadLetter;
 import dev.orchestrion.runner.deadletter.service.DeadLetterService;
-import dev.orchestrion.runner.rest.Page;
+import dev.orchestrion.support.paging.Page;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;

@@ -16,12 +16,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
 import dev.orchestrion.runner.model.Run;
-import dev.orchestrion.runner.repository.RunRepository;
-import dev.orchestrion.runner.service.RunRequestService;
-import dev.orchestrion.runner.service.RunWatchers;
+import dev.orchestrion.runner.run.repository.RunRepository;
+import dev.orchestrion.runner.run.service.RunRequestService;
+import dev.orchestrion.runner.run.service.RunWatchers;
+import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
-import dev.orchestrion.runner.trigger.service.SystemCases;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**

@@ -17,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
 
 /** The {@code schedule_state} and {@code schedule_firings} tables. */
 @ApplicationScoped

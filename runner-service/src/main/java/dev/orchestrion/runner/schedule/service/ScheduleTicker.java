@@ -18,12 +18,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
+import dev.orchestrion.runner.background.Periodic;
+import dev.orchestrion.runner.background.ShuttingDown;
 import dev.orchestrion.runner.config.ScheduleConfig;
+import dev.orchestrion.runner.run.service.RunRequestService;
+import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.schedule.repository.ScheduleRepository;
-import dev.orchestrion.runner.scheduling.Periodic;
-import dev.orchestrion.runner.scheduling.ShuttingDown;
-import dev.orchestrion.runner.service.RunRequestService;
-import dev.orchestrion.runner.trigger.service.SystemCases;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**

@@ -14,8 +14,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.background.ShuttingDown;
 import dev.orchestrion.runner.client.DefinitionCatalog;
-import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.stats.model.RunEventForStats;
 import dev.orchestrion.runner.stats.repository.StatsRepository;
 import dev.orchestrion.runner.stats.rest.DefinitionStatsView;

@@ -16,7 +16,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 
 /** The {@code trigger_registry} table, and the ids of events that already triggered ({@code trigger_events_seen}). */

@@ -20,13 +20,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.background.ShuttingDown;
 import dev.orchestrion.runner.client.CaseDirectory;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.expression.ExpressionException;
 import dev.orchestrion.runner.engine.expression.Expressions;
 import dev.orchestrion.runner.model.Run;
-import dev.orchestrion.runner.scheduling.ShuttingDown;
-import dev.orchestrion.runner.service.RunRequestService;
+import dev.orchestrion.runner.run.service.RunRequestService;
+import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 import dev.orchestrion.runner.trigger.model.TriggeringEvent;
 import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.client.CaseDirectory;
-import dev.orchestrion.runner.messaging.CloudEvents;
+import dev.orchestrion.runner.events.CloudEvents;
 import dev.orchestrion.runner.trigger.rest.EventAccepted;
 import dev.orchestrion.runner.trigger.rest.PublishEventRequest;
 import dev.orchestrion.support.messaging.RecordProducer;

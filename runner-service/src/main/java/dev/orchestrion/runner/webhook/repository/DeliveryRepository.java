@@ -20,11 +20,11 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.orchestrion.runner.rest.Page;
 import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
 import dev.orchestrion.runner.webhook.model.Delivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.model.SigningSecrets;
+import dev.orchestrion.support.paging.Page;
 
 /**
  * Webhook deliveries and their attempts ({@code webhook_deliveries}, {@code webhook_attempts}), the subscriptions

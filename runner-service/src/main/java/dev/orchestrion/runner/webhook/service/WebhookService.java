@@ -18,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.WebhookConfig;
-import dev.orchestrion.runner.rest.Page;
 import dev.orchestrion.runner.webhook.model.CreatedWebhook;
 import dev.orchestrion.runner.webhook.model.Delivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
@@ -30,6 +29,7 @@ import dev.orchestrion.runner.webhook.rest.CreateWebhookRequest;
 import dev.orchestrion.runner.webhook.rest.SecretResponse;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
+import dev.orchestrion.support.paging.Page;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
