@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunOrder;
 import dev.orchestrion.runner.run.repository.RunRepository;
 import dev.orchestrion.runner.run.service.RunRequestService;
 import dev.orchestrion.runner.run.service.RunWatchers;
@@ -102,8 +103,9 @@ public class HookService {
                 : systemCases.caseFor(call.tenant(), trigger.definitionId());
         return catalog.graph(call.tenant(), definitionId, trigger.version())
                 .map(graph -> parameters(graph.version(), binding.variables(), call.body()))
-                .chain(parameters -> caseId.chain(id -> requests.start(call.tenant(), definitionId, id, "production",
-                        new RunRequestService.StartOptions("http", parameters, triggerData, null, null), key)))
+                .chain(parameters -> caseId
+                        .chain(id -> requests.start(call.tenant(), RunOrder.of(definitionId, id, "production"),
+                                new RunRequestService.StartOptions("http", parameters, triggerData, null, null), key)))
                 .chain(run -> respondWithResult
                         ? awaitEnd(call.tenant(), run, wait).map(ended -> new HookOutcome(ended, true))
                         : Uni.createFrom().item(new HookOutcome(run, false)));

@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunQuery;
 import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.support.paging.Page;
@@ -104,33 +105,29 @@ public class RunRepository {
                 });
     }
 
-    /** Filters of the run search; null means any. */
-    public record Search(String tenant, UUID definitionId, UUID caseId, RunStatus status, Instant from, Instant to) {
-    }
-
     /** One page of runs matching the search, newest first, with the total that matches. */
-    public Uni<Page<Run>> search(SqlClient client, Search search, int page, int size) {
+    public Uni<Page<Run>> search(SqlClient client, RunQuery query, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE tenant = $1");
         List<Object> args = new ArrayList<>();
-        args.add(search.tenant());
-        if (search.definitionId() != null) {
-            args.add(search.definitionId());
+        args.add(query.tenant());
+        if (query.definitionId() != null) {
+            args.add(query.definitionId());
             where.append(" AND definition_id = $").append(args.size());
         }
-        if (search.caseId() != null) {
-            args.add(search.caseId());
+        if (query.caseId() != null) {
+            args.add(query.caseId());
             where.append(" AND case_id = $").append(args.size());
         }
-        if (search.status() != null) {
-            args.add(search.status().name());
+        if (query.status() != null) {
+            args.add(query.status().name());
             where.append(" AND status = $").append(args.size());
         }
-        if (search.from() != null) {
-            args.add(time(search.from()));
+        if (query.from() != null) {
+            args.add(time(query.from()));
             where.append(" AND created_at >= $").append(args.size());
         }
-        if (search.to() != null) {
-            args.add(time(search.to()));
+        if (query.to() != null) {
+            args.add(time(query.to()));
             where.append(" AND created_at < $").append(args.size());
         }
         args.add(size);

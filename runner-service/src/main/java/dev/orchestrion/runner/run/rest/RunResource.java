@@ -33,8 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.json.Json;
+import dev.orchestrion.runner.model.RunOrder;
+import dev.orchestrion.runner.model.RunQuery;
 import dev.orchestrion.runner.model.RunStatus;
-import dev.orchestrion.runner.run.repository.RunRepository;
 import dev.orchestrion.runner.run.service.RunControlService;
 import dev.orchestrion.runner.run.service.RunQueryService;
 import dev.orchestrion.runner.run.service.RunRequestService;
@@ -76,7 +77,7 @@ public class RunResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     public Uni<RunAccepted> run(@Valid @NotNull RunRequest request,
             @Parameter(description = "Repeat a request safely: the same key returns the same run") @HeaderParam("Idempotency-Key") @jakarta.validation.constraints.Size(max = 200) String idempotencyKey) {
-        return requests.request(caller.tenant(), request, idempotencyKey)
+        return requests.request(caller.tenant(), order(request), idempotencyKey)
                 .map(run -> new RunAccepted(run.id, run.caseId, run.status));
     }
 
@@ -120,8 +121,7 @@ public class RunResource {
     public Uni<Page<StepView>> steps(@PathParam("id") UUID id,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Steps per page") @QueryParam("size") @DefaultValue("100") @Min(1) @Max(200) int size) {
-        return queries.steps(caller.tenant(), id, page, size)
-                .map(p -> new Page<>(p.items().stream().map(RunViews::toView).toList(), p.page(), p.size(), p.total()));
+        return queries.steps(caller.tenant(), id, page, size).map(steps -> steps.map(RunViews::toView));
     }
 
     @GET
@@ -133,10 +133,9 @@ public class RunResource {
             @Parameter(description = "Created before (ISO-8601)") @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        RunRepository.Search search = new RunRepository.Search(caller.tenant(), uuid("definitionId", definitionId),
-                uuid("caseId", caseId), status(status), instant("from", from), instant("to", to));
-        return queries.search(search, page, size)
-                .map(p -> new Page<>(p.items().stream().map(RunViews::toView).toList(), p.page(), p.size(), p.total()));
+        RunQuery query = new RunQuery(caller.tenant(), uuid("definitionId", definitionId), uuid("caseId", caseId),
+                status(status), instant("from", from), instant("to", to));
+        return queries.search(query, page, size).map(runs -> runs.map(RunViews::toView));
     }
 
     @POST
@@ -191,6 +190,12 @@ public class RunResource {
         } catch (java.io.IOException e) {
             throw ProblemException.badRequest("The signal data is not valid JSON: " + e.getMessage());
         }
+    }
+
+    /** What the body asks for, as the service takes it. */
+    private static RunOrder order(RunRequest request) {
+        return new RunOrder(request.caseId(), request.workflowDefinitionId(), request.parametersId(),
+                request.environment(), request.callbackUrl());
     }
 
     static Duration parseWait(String wait) {

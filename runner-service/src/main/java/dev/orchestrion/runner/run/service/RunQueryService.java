@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunQuery;
 import dev.orchestrion.runner.model.StepRecord;
 import dev.orchestrion.runner.run.repository.RunRepository;
 import dev.orchestrion.runner.run.repository.StepRepository;
@@ -64,7 +65,7 @@ public class RunQueryService {
                 run -> steps.findPage(pool, run.id, page, size, config.budgets().stepValueShown().asLongValue()));
     }
 
-    public Uni<Page<Run>> search(RunRepository.Search search, int page, int size) {
-        return runs.search(pool, search, page, size);
+    public Uni<Page<Run>> search(RunQuery query, int page, int size) {
+        return runs.search(pool, query, page, size);
     }
 }

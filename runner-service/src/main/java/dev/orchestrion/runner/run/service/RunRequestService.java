@@ -27,11 +27,11 @@ import dev.orchestrion.runner.engine.graph.WorkflowGraph;
 import dev.orchestrion.runner.events.RunCommands;
 import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunOrder;
 import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.run.repository.RunRepository;
-import dev.orchestrion.runner.run.rest.RunRequest;
 import dev.orchestrion.support.messaging.RecordProducer;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
@@ -81,25 +81,24 @@ public class RunRequestService implements ChildRuns {
         }
     }
 
-    public Uni<Run> request(String tenant, RunRequest request, String idempotencyKey) {
-        String hash = hash(request);
+    /** A client's run request; with an idempotency key, the same order again answers the same run. */
+    public Uni<Run> request(String tenant, RunOrder order, String idempotencyKey) {
+        String hash = hash(order);
         if (idempotencyKey == null) {
-            return prepare(tenant, request).chain(run -> store(run, null, null));
+            return prepare(tenant, order).chain(run -> store(run, null, null));
         }
         return runs.findByIdempotencyKey(pool, tenant, idempotencyKey)
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(sameRequest(existing, hash))
-                        : prepare(tenant, request).chain(run -> store(run, idempotencyKey, hash)));
+                        : prepare(tenant, order).chain(run -> store(run, idempotencyKey, hash)));
     }
 
     /** Starts a run without a client request: a subWorkflow's child or a triggered run; idempotent by key. */
-    public Uni<Run> start(String tenant, String definitionId, UUID caseId, String environment, StartOptions options,
-            String idempotencyKey) {
-        RunRequest request = new RunRequest(caseId, definitionId, null, environment, null);
+    public Uni<Run> start(String tenant, RunOrder order, StartOptions options, String idempotencyKey) {
         return runs.findByIdempotencyKey(pool, tenant, idempotencyKey)
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(existing.run())
-                        : prepare(tenant, request, options).chain(run -> store(run, idempotencyKey, hash(request))));
+                        : prepare(tenant, order, options).chain(run -> store(run, idempotencyKey, hash(order))));
     }
 
     @Override
@@ -109,19 +108,20 @@ public class RunRequestService implements ChildRuns {
         Map<String, Object> triggerData = new LinkedHashMap<>();
         triggerData.put("parentRunId", parentRunId.toString());
         triggerData.put("parentNodeId", parentNodeId);
-        return start(tenant, definitionId, caseId, environment, new StartOptions("subWorkflow", parameters, triggerData,
-                parentRunId, parentNodeId, secrets.isEmpty() ? null : List.copyOf(secrets)), idempotencyKey)
-                .map(run -> run.id);
+        return start(
+                tenant, RunOrder.of(definitionId, caseId, environment), new StartOptions("subWorkflow", parameters,
+                        triggerData, parentRunId, parentNodeId, secrets.isEmpty() ? null : List.copyOf(secrets)),
+                idempotencyKey).map(run -> run.id);
     }
 
-    private Uni<Run> prepare(String tenant, RunRequest request) {
-        return prepare(tenant, request, null);
+    private Uni<Run> prepare(String tenant, RunOrder order) {
+        return prepare(tenant, order, null);
     }
 
-    private Uni<Run> prepare(String tenant, RunRequest request, StartOptions options) {
-        String definitionId = request.workflowDefinitionId();
+    private Uni<Run> prepare(String tenant, RunOrder order, StartOptions options) {
+        String definitionId = order.definitionId();
         // A callback the outbound guard would refuse is refused now (400), not retried for hours at send time.
-        return targets.requireAllowed(List.of(SavedTarget.url("callbackUrl", request.callbackUrl())))
+        return targets.requireAllowed(List.of(SavedTarget.url("callbackUrl", order.callbackUrl())))
                 .chain(() -> definitions.definition(tenant, definitionId)).chain(definition -> {
                     if (definition == null) {
                         return Uni.createFrom().failure(ProblemException.notFound("Workflow definition", definitionId));
@@ -132,9 +132,9 @@ public class RunRequestService implements ChildRuns {
                     }
                     int version = definition.publishedVersion();
                     return definitions.graph(tenant, definitionId, version).chain(graph -> checkCase(tenant,
-                            request.caseId()).chain(() -> parameters(tenant, request, definition, graph, options))
-                            .chain(params -> caseData(tenant, request.caseId(), graph).map(
-                                    caseData -> newRun(tenant, request, version, graph, params, caseData, options))));
+                            order.caseId()).chain(() -> parameters(tenant, order, definition, graph, options))
+                            .chain(params -> caseData(tenant, order.caseId(), graph).map(
+                                    caseData -> newRun(tenant, order, version, graph, params, caseData, options))));
                 });
     }
 
@@ -147,12 +147,12 @@ public class RunRequestService implements ChildRuns {
         });
     }
 
-    private Uni<Map<String, Object>> parameters(String tenant, RunRequest request, DefinitionView definition,
+    private Uni<Map<String, Object>> parameters(String tenant, RunOrder order, DefinitionView definition,
             WorkflowGraph graph, StartOptions options) {
-        if (request.parametersId() == null) {
+        if (order.parametersId() == null) {
             return Uni.createFrom().item(resolve(graph, options == null ? Map.of() : options.parameters()));
         }
-        String parametersId = request.parametersId().toString();
+        String parametersId = order.parametersId().toString();
         int version = definition.publishedVersion();
         return cases.parameterSet(tenant, parametersId).chain(set -> {
             if (set == null) {
@@ -198,19 +198,19 @@ public class RunRequestService implements ChildRuns {
         return cases.data(tenant, caseId.toString());
     }
 
-    private static Run newRun(String tenant, RunRequest request, int version, WorkflowGraph graph,
+    private static Run newRun(String tenant, RunOrder order, int version, WorkflowGraph graph,
             Map<String, Object> params, Map<String, Object> caseData, StartOptions options) {
         Run run = new Run();
         run.id = UUID.randomUUID();
         run.tenant = tenant;
         run.definitionId = UUID.fromString(graph.version().definitionId());
         run.version = version;
-        run.caseId = request.caseId();
-        run.parametersId = request.parametersId();
-        run.environment = request.environment() == null ? "production" : request.environment();
+        run.caseId = order.caseId();
+        run.parametersId = order.parametersId();
+        run.environment = order.environment() == null ? "production" : order.environment();
         run.status = RunStatus.PENDING;
         run.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        run.callbackUrl = request.callbackUrl();
+        run.callbackUrl = order.callbackUrl();
         run.trigger = options == null ? "api" : options.trigger();
         Map<String, Object> trigger = new LinkedHashMap<>();
         trigger.put("kind", run.trigger);
@@ -258,13 +258,14 @@ public class RunRequestService implements ChildRuns {
         return existing.run();
     }
 
-    static String hash(RunRequest request) {
+    /** The order's fingerprint; named as the request body names them, so hashes already stored still compare. */
+    static String hash(RunOrder order) {
         Map<String, Object> canonical = new LinkedHashMap<>();
-        canonical.put("caseId", String.valueOf(request.caseId()));
-        canonical.put("workflowDefinitionId", request.workflowDefinitionId());
-        canonical.put("parametersId", request.parametersId() == null ? null : request.parametersId().toString());
-        canonical.put("environment", request.environment() == null ? "production" : request.environment());
-        canonical.put("callbackUrl", request.callbackUrl());
+        canonical.put("caseId", String.valueOf(order.caseId()));
+        canonical.put("workflowDefinitionId", order.definitionId());
+        canonical.put("parametersId", order.parametersId() == null ? null : order.parametersId().toString());
+        canonical.put("environment", order.environment() == null ? "production" : order.environment());
+        canonical.put("callbackUrl", order.callbackUrl());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Json.write(canonical).getBytes(StandardCharsets.UTF_8));

@@ -21,6 +21,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import dev.orchestrion.runner.background.Periodic;
 import dev.orchestrion.runner.background.ShuttingDown;
 import dev.orchestrion.runner.config.ScheduleConfig;
+import dev.orchestrion.runner.model.RunOrder;
 import dev.orchestrion.runner.run.service.RunRequestService;
 import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.schedule.repository.ScheduleRepository;
@@ -145,7 +146,8 @@ public class ScheduleTicker {
         trigger.put("missed", firing.missed());
         String key = "schedule:" + firing.definitionId() + ":" + firing.tick();
         return systemCases.caseFor(firing.tenant(), firing.definitionId())
-                .chain(caseId -> requests.start(firing.tenant(), firing.definitionId().toString(), caseId, "production",
+                .chain(caseId -> requests.start(firing.tenant(),
+                        RunOrder.of(firing.definitionId().toString(), caseId, "production"),
                         new RunRequestService.StartOptions("schedule", Map.of(), trigger, null, null), key))
                 .chain(run -> schedules.finish(pool, firing.definitionId(), firing.tick(), "STARTED", run.id, null,
                         Instant.now()))

@@ -26,6 +26,7 @@ import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.expression.ExpressionException;
 import dev.orchestrion.runner.engine.expression.Expressions;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunOrder;
 import dev.orchestrion.runner.run.service.RunRequestService;
 import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
@@ -136,7 +137,8 @@ public class EventTriggerService {
                 ? Uni.createFrom().item(event.caseId())
                 : systemCases.caseFor(event.tenant(), selected.definitionId());
         return caseId
-                .chain(id -> requests.start(event.tenant(), selected.definitionId().toString(), id, "production",
+                .chain(id -> requests.start(event.tenant(),
+                        RunOrder.of(selected.definitionId().toString(), id, "production"),
                         new RunRequestService.StartOptions("event", Map.of(), trigger, null, null),
                         "event:" + event.eventId() + ":" + selected.definitionId()))
                 .onFailure(EventTriggerService::wontChange).recoverWithItem(e -> {
