@@ -63,7 +63,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed; the answer carries the signing secret")
     @APIResponse(responseCode = "400", description = "Bad URL, a URL whose host resolves to an address the outbound guard refuses (loopback, private, link-local, ...), or unknown event types")
     public Uni<Response> create(@Valid @NotNull CreateWebhookRequest request) {
-        return webhooks.create(caller.tenant(), request)
+        return webhooks.create(caller.tenant(), WebhookViews.toSettings(request))
                 .map(created -> Response.created(URI.create("/webhooks/" + created.subscription().id))
                         .entity(WebhookViews.toCreated(created)).build());
     }
@@ -73,8 +73,7 @@ public class WebhookResource {
     public Uni<Page<WebhookResponse>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return webhooks.list(caller.tenant(), page, size)
-                .map(p -> new Page<>(p.items().stream().map(WebhookViews::toResponse).toList(), p.page(), p.size(),
-                        p.total()));
+                .map(subscriptions -> subscriptions.map(WebhookViews::toResponse));
     }
 
     @GET
@@ -92,7 +91,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Bad URL, a URL the outbound guard refuses, or unknown event types; nothing changes")
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
     public Uni<WebhookResponse> update(@PathParam("id") UUID id, @Valid @NotNull CreateWebhookRequest request) {
-        return webhooks.update(caller.tenant(), id, request).map(WebhookViews::toResponse);
+        return webhooks.update(caller.tenant(), id, WebhookViews.toSettings(request)).map(WebhookViews::toResponse);
     }
 
     @DELETE
@@ -112,7 +111,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
     public Uni<SecretResponse> rotate(@PathParam("id") UUID id,
             @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) @OptionalBody String body) {
-        return webhooks.rotate(caller.tenant(), id, gracePeriod(body));
+        return webhooks.rotate(caller.tenant(), id, gracePeriod(body)).map(WebhookViews::toResponse);
     }
 
     @POST
@@ -122,7 +121,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The new secret")
     public Uni<SecretResponse> rotateCallbackSecret(
             @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) @OptionalBody String body) {
-        return webhooks.rotateCallbackSecret(caller.tenant(), gracePeriod(body));
+        return webhooks.rotateCallbackSecret(caller.tenant(), gracePeriod(body)).map(WebhookViews::toResponse);
     }
 
     @GET
@@ -133,7 +132,8 @@ public class WebhookResource {
             @Parameter(description = "PENDING, SUCCEEDED or DEAD") @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return webhooks.deliveriesOf(caller.tenant(), id, status(status), page, size).map(WebhookResource::views);
+        return webhooks.deliveriesOf(caller.tenant(), id, status(status), page, size)
+                .map(deliveries -> deliveries.map(WebhookViews::toView));
     }
 
     @GET
@@ -144,7 +144,7 @@ public class WebhookResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return webhooks.deliveries(caller.tenant(), uuid(runId), status(status), page, size)
-                .map(WebhookResource::views);
+                .map(found -> found.map(WebhookViews::toView));
     }
 
     @GET
@@ -164,11 +164,6 @@ public class WebhookResource {
     public Uni<Response> redeliver(@PathParam("deliveryId") UUID deliveryId) {
         return webhooks.redeliver(caller.tenant(), deliveryId)
                 .map(d -> Response.accepted(WebhookViews.toView(d)).build());
-    }
-
-    private static Page<DeliveryView> views(Page<dev.orchestrion.runner.webhook.model.Delivery> page) {
-        return new Page<>(page.items().stream().map(WebhookViews::toView).toList(), page.page(), page.size(),
-                page.total());
     }
 
     /** The optional rotation body, read whatever its content type (an empty POST is fine). */

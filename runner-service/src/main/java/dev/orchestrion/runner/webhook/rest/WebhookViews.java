@@ -6,9 +6,11 @@ import java.util.List;
 import dev.orchestrion.runner.webhook.model.CreatedWebhook;
 import dev.orchestrion.runner.webhook.model.Delivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
+import dev.orchestrion.runner.webhook.model.IssuedSecret;
+import dev.orchestrion.runner.webhook.model.SubscriptionSettings;
 import dev.orchestrion.runner.webhook.model.WebhookSubscription;
 
-/** Webhook subscriptions and deliveries to their REST representations. */
+/** Webhook subscriptions, deliveries and secrets to their REST representations, and bodies to what the service takes. */
 public final class WebhookViews {
 
     private WebhookViews() {
@@ -32,6 +34,16 @@ public final class WebhookViews {
                 d.deliveredAt(), d.lastStatusCode(), d.lastError(),
                 d.attemptLog().stream().map(a -> new DeliveryView.AttemptView(a.attempt(), a.attemptedAt(),
                         a.statusCode(), a.latencyMs(), a.error())).toList());
+    }
+
+    /** The body of a create or an update, as the service takes it. */
+    public static SubscriptionSettings toSettings(CreateWebhookRequest request) {
+        return new SubscriptionSettings(request.url(), request.events(), request.description());
+    }
+
+    /** A secret just issued: shown once. */
+    public static SecretResponse toResponse(IssuedSecret issued) {
+        return new SecretResponse(issued.secret(), issued.previousSecretExpiresAt());
     }
 
     private static Instant activeGrace(WebhookSubscription s) {
