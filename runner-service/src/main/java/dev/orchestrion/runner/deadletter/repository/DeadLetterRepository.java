@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.orchestrion.runner.deadletter.model.DeadLetter;
+import dev.orchestrion.support.paging.Page;
 
 /** The {@code dead_letters} table. */
 @ApplicationScoped
@@ -46,7 +47,7 @@ public class DeadLetterRepository {
     }
 
     /** A page of the dead letters the caller may see, newest first, and how many there are in all. */
-    public Uni<Page> page(SqlClient client, String tenant, boolean platform, String consumer, String topic,
+    public Uni<Page<DeadLetter>> page(SqlClient client, String tenant, boolean platform, String consumer, String topic,
             DeadLetter.Status status, int page, int size) {
         return client
                 .preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM dead_letters WHERE " + VISIBLE
@@ -61,7 +62,7 @@ public class DeadLetterRepository {
                         items.add(map(row));
                         total = row.getLong("total");
                     }
-                    return new Page(items, total);
+                    return new Page<>(items, page, size, total);
                 });
     }
 
@@ -83,10 +84,6 @@ public class DeadLetterRepository {
                 + "last_replay_by = $3, last_replay_error = $4, status = CASE WHEN $4::text IS NULL THEN 'REPLAYED' "
                 + "ELSE status END WHERE id = $1 RETURNING " + COLUMNS).execute(Tuple.of(id, time(at), by, error))
                 .map(DeadLetterRepository::first);
-    }
-
-    /** One page and the total that matches. */
-    public record Page(List<DeadLetter> items, long total) {
     }
 
     private static DeadLetter first(RowSet<Row> rows) {

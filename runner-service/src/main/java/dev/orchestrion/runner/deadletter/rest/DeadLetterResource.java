@@ -54,7 +54,7 @@ public class DeadLetterResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return letters.list(tenant(), platform(), consumer, topic, status(status), page, size)
-                .map(p -> new Page<>(p.items().stream().map(DeadLetterView::of).toList(), page, size, p.total()));
+                .map(found -> found.map(DeadLetterView::of));
     }
 
     @GET
