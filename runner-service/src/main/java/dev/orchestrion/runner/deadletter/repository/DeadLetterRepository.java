@@ -1,8 +1,9 @@
 package dev.orchestrion.runner.deadletter.repository;
 
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,13 +111,5 @@ public class DeadLetterRepository {
 
     private static byte[] bytes(Buffer value) {
         return value == null ? null : value.getBytes();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -1,8 +1,9 @@
 package dev.orchestrion.runner.run.repository;
 
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -193,13 +194,5 @@ public class RunRepository {
         run.parentNodeId = row.getString("parent_node_id");
         run.callbackUrl = row.getString("callback_url");
         return run;
-    }
-
-    static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

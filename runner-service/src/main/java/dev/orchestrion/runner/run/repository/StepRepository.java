@@ -1,5 +1,8 @@
 package dev.orchestrion.runner.run.repository;
 
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,8 @@ public class StepRepository {
         for (RunStep runStep : steps) {
             StepRecord s = runStep.step();
             tuples.add(Tuple.from(new Object[]{runStep.runId(), s.seq(), s.nodeId(), s.nodeType(), s.attempt(),
-                    s.status().name(), RunRepository.time(s.startedAt()), RunRepository.time(s.endedAt()),
-                    Json.write(s.inputs()), Json.write(s.outputs()), s.output(), Json.write(s.error())}));
+                    s.status().name(), time(s.startedAt()), time(s.endedAt()), Json.write(s.inputs()),
+                    Json.write(s.outputs()), s.output(), Json.write(s.error())}));
         }
         return client.preparedQuery("INSERT INTO run_steps (run_id, seq, node_id, node_type, attempt, status, "
                 + "started_at, ended_at, inputs, outputs, output, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
@@ -86,8 +89,7 @@ public class StepRepository {
         Map<String, Object> inputs = Json.readMap(row.getString("inputs"));
         return new StepRecord(row.getInteger("seq"), row.getString("node_id"), row.getString("node_type"),
                 row.getInteger("attempt"), StepStatus.valueOf(row.getString("status")),
-                RunRepository.instant(row.getOffsetDateTime("started_at")),
-                RunRepository.instant(row.getOffsetDateTime("ended_at")), inputs,
+                instant(row.getOffsetDateTime("started_at")), instant(row.getOffsetDateTime("ended_at")), inputs,
                 Json.readMap(row.getString("outputs")), row.getString("output"), Json.readMap(row.getString("error")));
     }
 }

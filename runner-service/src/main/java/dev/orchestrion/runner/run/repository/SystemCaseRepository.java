@@ -1,5 +1,7 @@
 package dev.orchestrion.runner.run.repository;
 
+import static dev.orchestrion.runner.sql.SqlTimes.time;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,7 +26,6 @@ public class SystemCaseRepository {
         return client
                 .preparedQuery("INSERT INTO system_cases (definition_id, tenant, case_id, created_at) "
                         + "VALUES ($1, $2, $3, $4) ON CONFLICT (definition_id) DO NOTHING")
-                .execute(Tuple.of(definitionId, tenant, caseId, RunRepository.time(now)))
-                .chain(() -> find(client, definitionId));
+                .execute(Tuple.of(definitionId, tenant, caseId, time(now))).chain(() -> find(client, definitionId));
     }
 }

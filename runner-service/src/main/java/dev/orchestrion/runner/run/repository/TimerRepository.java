@@ -1,5 +1,8 @@
 package dev.orchestrion.runner.run.repository;
 
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,7 @@ public class TimerRepository {
         }
         List<Tuple> tuples = new ArrayList<>(timers.size());
         for (Timer t : timers) {
-            tuples.add(Tuple.of(t.runId(), t.waitId(), t.tenant(), RunRepository.time(t.dueAt())));
+            tuples.add(Tuple.of(t.runId(), t.waitId(), t.tenant(), time(t.dueAt())));
         }
         return client
                 .preparedQuery("INSERT INTO run_timers (run_id, wait_id, tenant, due_at) VALUES ($1, $2, $3, $4) "
@@ -58,15 +61,13 @@ public class TimerRepository {
 
     /** Removes and returns up to {@code limit} due timers; concurrent pollers never get the same one. */
     public Uni<List<Timer>> takeDue(SqlClient client, Instant now, int limit) {
-        return client
-                .preparedQuery("DELETE FROM run_timers WHERE (run_id, wait_id) IN (SELECT run_id, wait_id FROM "
-                        + "run_timers WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING run_id, wait_id, tenant, due_at")
-                .execute(Tuple.of(RunRepository.time(now), limit)).map(rows -> {
+        return client.preparedQuery("DELETE FROM run_timers WHERE (run_id, wait_id) IN (SELECT run_id, wait_id FROM "
+                + "run_timers WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
+                + "RETURNING run_id, wait_id, tenant, due_at").execute(Tuple.of(time(now), limit)).map(rows -> {
                     List<Timer> due = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         due.add(new Timer(row.getUUID("run_id"), row.getString("wait_id"), row.getString("tenant"),
-                                RunRepository.instant(row.getOffsetDateTime("due_at"))));
+                                instant(row.getOffsetDateTime("due_at"))));
                     }
                     return due;
                 });
@@ -75,6 +76,6 @@ public class TimerRepository {
     /** The earliest due time, if any timer exists (for the poller to sleep until then). */
     public Uni<Instant> nextDue(SqlClient client) {
         return client.query("SELECT min(due_at) AS due FROM run_timers").execute()
-                .map(rows -> RunRepository.instant(rows.iterator().next().getOffsetDateTime("due")));
+                .map(rows -> instant(rows.iterator().next().getOffsetDateTime("due")));
     }
 }

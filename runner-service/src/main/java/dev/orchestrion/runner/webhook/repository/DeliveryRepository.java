@@ -1,8 +1,9 @@
 package dev.orchestrion.runner.webhook.repository;
 
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -360,13 +361,5 @@ public class DeliveryRepository {
 
     private static String truncate(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
-    }
-
-    static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }
