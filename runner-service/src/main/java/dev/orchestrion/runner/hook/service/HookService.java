@@ -95,16 +95,15 @@ public class HookService {
         triggerData.put("path", binding.variables());
         triggerData.put("query", call.query());
         triggerData.put("body", call.body());
-        String key = call.idempotencyKey() == null
-                ? "hook:" + UUID.randomUUID()
-                : "hook:" + definitionId + ":" + call.idempotencyKey();
+        // without the caller's key there is nothing to deduplicate: no key, no lookup
+        String key = call.idempotencyKey() == null ? null : "hook:" + definitionId + ":" + call.idempotencyKey();
         Uni<UUID> caseId = call.caseId() != null
                 ? Uni.createFrom().item(call.caseId())
                 : systemCases.caseFor(call.tenant(), trigger.definitionId());
         return catalog.graph(call.tenant(), definitionId, trigger.version())
                 .map(graph -> parameters(graph.version(), binding.variables(), call.body()))
                 .chain(parameters -> caseId
-                        .chain(id -> requests.start(call.tenant(), RunOrder.of(definitionId, id, "production"),
+                        .chain(id -> requests.startInRequest(call.tenant(), RunOrder.of(definitionId, id, "production"),
                                 new RunRequestService.StartOptions("http", parameters, triggerData, null, null), key)))
                 .chain(run -> respondWithResult
                         ? awaitEnd(call.tenant(), run, wait).map(ended -> new HookOutcome(ended, true))
@@ -112,6 +111,9 @@ public class HookService {
     }
 
     private Uni<Run> awaitEnd(String tenant, Run started, Duration wait) {
+        if (started.status.isTerminal()) {
+            return Uni.createFrom().item(started); // it ended in its eager start: nothing to read
+        }
         RunWatchers.Waiter waiter = watchers.register(started.id);
         return runs.find(pool, tenant, started.id).onFailure().invoke(waiter::close).chain(run -> {
             if (run == null || run.status.isTerminal()) {
