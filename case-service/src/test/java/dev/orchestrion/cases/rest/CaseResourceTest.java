@@ -7,6 +7,7 @@ import static dev.orchestrion.cases.testing.Api.getCase;
 import static dev.orchestrion.cases.testing.Api.newCase;
 import static dev.orchestrion.cases.testing.Api.newTenant;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,15 +17,22 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
 
+import dev.orchestrion.support.security.VerifiedTokenCache;
 import dev.orchestrion.testsupport.TestTokens;
 
 @QuarkusTest
 class CaseResourceTest {
+
+    @Inject
+    JWTParser tokenVerifier;
 
     @Test
     void createsACaseAndReadsItBack() {
@@ -77,6 +85,24 @@ class CaseResourceTest {
     @Test
     void anUnknownCaseIsNotFound() {
         getCase("acme", UUID.randomUUID()).statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aTokenVerifiedOnceKeepsWorkingAndAForgeryOfItIsStillRefused() {
+        String token = TestTokens.token("acme", "client");
+        for (int i = 0; i < 3; i++) {
+            getCaseWith(token, UUID.randomUUID()).statusCode(404);
+        }
+        // the same header and claims with another signature: not the remembered text, so verified and refused
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "."
+                + TestTokens.tokenSignedByAStranger("acme", "client").split("\\.")[2];
+        getCaseWith(forged, UUID.randomUUID()).statusCode(401).contentType(PROBLEM);
+        assertThat(tokenVerifier).isInstanceOf(VerifiedTokenCache.class);
+    }
+
+    private static io.restassured.response.ValidatableResponse getCaseWith(String token, UUID id) {
+        return given().auth().oauth2(token).when().get("/cases/{id}", id).then();
     }
 
     @Test

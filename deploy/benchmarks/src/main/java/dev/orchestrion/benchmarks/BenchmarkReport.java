@@ -17,9 +17,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -88,6 +90,11 @@ public final class BenchmarkReport {
         md.append("- Load shapes: a closed loop (N clients, each waiting for its answer: the throughput sustained) ")
                 .append("and a fixed rate (requests scheduled at a constant rate, latency counted from the scheduled ")
                 .append("time, so a stall is not hidden). Errors count every non-2xx answer and timeout.\n");
+        md.append("- Idle %: the share of the whole machine's CPU time that was idle over each measurement window ")
+                .append("(closed loops and fixed rates alike), from the aggregate `cpu` line of `/proc/stat` read ")
+                .append("when the window opens and when it closes: (idle + iowait) / all ticks, steal counted as ")
+                .append("busy. It covers every process on the machine, the load generator included: a closed loop ")
+                .append("that leaves the cores idle is bound by waits, not by work.\n");
         md.append("- The machine is shared and noisy: compare figures of one run, not across runs.\n\n");
         md.append("![Throughput and latency of every measurement](").append(pngName).append(")\n\n");
         for (Map.Entry<String, List<BenchmarkResult>> entry : byBenchmark.entrySet()) {
@@ -96,15 +103,44 @@ public final class BenchmarkReport {
                 md.append("_Not measured in this run._\n\n");
                 continue;
             }
-            md.append("| measurement | load | ops/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n");
-            md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-            for (BenchmarkResult r : entry.getValue()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %.2f | %.1f | %d |%n", r.name(),
-                        r.load(), r.throughputPerSecond(), r.p50Millis(), r.p90Millis(), r.p99Millis(), r.maxMillis(),
-                        r.errors()));
+            md.append(table(entry.getValue()));
+        }
+        return md.toString();
+    }
+
+    /**
+     * One benchmark's results: a row per measurement; then, when it read figures alongside its measurements, a
+     * second table of those (one column per figure, in the order the benchmark gave them).
+     */
+    static String table(List<BenchmarkResult> results) {
+        StringBuilder md = new StringBuilder();
+        md.append("| measurement | load | ops/s | p50 ms | p90 ms | p99 ms | max ms | errors | idle % |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (BenchmarkResult r : results) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %s |%n", r.name(),
+                    r.load(), r.throughputPerSecond(), r.p50Millis(), r.p90Millis(), r.p99Millis(), r.maxMillis(),
+                    r.errors(), r.idleShare() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.idleShare() * 100)));
+        }
+        md.append("\n");
+        Set<String> figures = new LinkedHashSet<>();
+        results.forEach(r -> figures.addAll(r.alongside().keySet()));
+        if (figures.isEmpty()) {
+            return md.toString();
+        }
+        md.append("Read over the same windows:\n\n");
+        md.append("| measurement | load |");
+        figures.forEach(figure -> md.append(' ').append(figure).append(" |"));
+        md.append("\n|---|---|").append("---:|".repeat(figures.size())).append("\n");
+        for (BenchmarkResult r : results) {
+            md.append("| ").append(r.name()).append(" | ").append(r.load()).append(" |");
+            for (String figure : figures) {
+                md.append(' ').append(
+                        r.alongside().containsKey(figure) ? BenchmarkResult.figure(r.alongside().get(figure)) : "-")
+                        .append(" |");
             }
             md.append("\n");
         }
+        md.append("\n");
         return md.toString();
     }
 

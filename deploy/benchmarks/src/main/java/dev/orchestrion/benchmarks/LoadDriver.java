@@ -19,7 +19,8 @@ import org.HdrHistogram.Recorder;
  * Drives load at a system and measures it. Two shapes: a closed loop (N clients, each sending its next request
  * when the previous answer arrives: the throughput the system sustains) and a fixed rate (requests scheduled at a
  * constant rate whatever the answers do, latency counted from the scheduled time so that a stall is not hidden:
- * the latency a client sees at that load).
+ * the latency a client sees at that load). Each measurement also gets the machine's idle share over its window
+ * ({@link CpuIdle}) and any figures the caller reads over the same window ({@link Alongside}).
  */
 public final class LoadDriver {
 
@@ -30,8 +31,38 @@ public final class LoadDriver {
     public interface Operation extends Supplier<CompletableFuture<Integer>> {
     }
 
+    /**
+     * Figures a benchmark reads over the same window as a measurement (say, events a consumer saw, or a backlog),
+     * reported beside it. {@link #opened()} runs when the measured window opens, {@link #closed(double)} when it
+     * closes.
+     */
+    public interface Alongside {
+
+        Alongside NONE = new Alongside() {
+
+            @Override
+            public void opened() {
+            }
+
+            @Override
+            public Map<String, Double> closed(double seconds) {
+                return Map.of();
+            }
+        };
+
+        void opened();
+
+        /** The figures of the window that lasted {@code seconds}, in the order to show them (null: not readable). */
+        Map<String, Double> closed(double seconds);
+    }
+
     public static BenchmarkResult closedLoop(String name, int clients, Duration warmup, Duration duration,
             Operation operation) throws InterruptedException {
+        return closedLoop(name, clients, warmup, duration, operation, Alongside.NONE);
+    }
+
+    public static BenchmarkResult closedLoop(String name, int clients, Duration warmup, Duration duration,
+            Operation operation, Alongside alongside) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         AtomicBoolean measuring = new AtomicBoolean(false);
@@ -43,15 +74,20 @@ public final class LoadDriver {
         Thread.sleep(warmup.toMillis());
         recorder.reset();
         statuses.clear();
+        CpuIdle.Sample cpuFrom = CpuIdle.sample();
+        alongside.opened();
         measuring.set(true);
         long begin = System.nanoTime();
         Thread.sleep(duration.toMillis());
         measuring.set(false);
         double seconds = (System.nanoTime() - begin) / 1e9;
+        Double idle = CpuIdle.share(cpuFrom, CpuIdle.sample());
+        Map<String, Double> figures = alongside.closed(seconds);
         var histogram = recorder.getIntervalHistogram();
         running.set(false);
         done.await(30, TimeUnit.SECONDS);
-        return BenchmarkResult.of(name, "closed loop, " + clients + " clients", seconds, histogram, counts(statuses));
+        return BenchmarkResult.of(name, "closed loop, " + clients + " clients", seconds, histogram, counts(statuses),
+                idle, figures);
     }
 
     private static void loop(Operation operation, Recorder recorder, Map<Integer, AtomicLong> statuses,
@@ -72,6 +108,11 @@ public final class LoadDriver {
 
     public static BenchmarkResult fixedRate(String name, int perSecond, Duration warmup, Duration duration,
             Operation operation) throws InterruptedException {
+        return fixedRate(name, perSecond, warmup, duration, operation, Alongside.NONE);
+    }
+
+    public static BenchmarkResult fixedRate(String name, int perSecond, Duration warmup, Duration duration,
+            Operation operation, Alongside alongside) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         AtomicLong inFlight = new AtomicLong();
@@ -104,14 +145,22 @@ public final class LoadDriver {
                 });
             }
         }, 0, 1, TimeUnit.MILLISECONDS);
+        // The window is the scheduled one: from the first measured request's due time to the end of the last.
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, measureFrom - System.nanoTime()));
+        CpuIdle.Sample cpuFrom = CpuIdle.sample();
+        alongside.opened();
+        long begin = System.nanoTime();
         finished.await();
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        Double idle = CpuIdle.share(cpuFrom, CpuIdle.sample());
+        Map<String, Double> figures = alongside.closed(seconds);
         scheduler.shutdownNow();
         long drainUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
             Thread.sleep(10);
         }
         return BenchmarkResult.of(name, perSecond + "/s fixed rate", duration.toNanos() / 1e9,
-                recorder.getIntervalHistogram(), counts(statuses));
+                recorder.getIntervalHistogram(), counts(statuses), idle, figures);
     }
 
     private static Map<Integer, Long> counts(Map<Integer, AtomicLong> statuses) {

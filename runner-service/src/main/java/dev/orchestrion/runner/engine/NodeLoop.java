@@ -30,10 +30,11 @@ final class NodeLoop {
     static void runUntilBlocked(Stretch s) {
         int executed = 0;
         while (s.run.status == RunStatus.RUNNING && s.state.next() != null && s.state.waiting() == null) {
-            if (executed++ >= RunEngine.MAX_NODES_PER_STRETCH) {
+            if (s.limit.reached(executed)) {
                 s.checkpoint.command(s.run.id, s.run.tenant, new EngineCommand.Continue());
                 return;
             }
+            executed++;
             WorkflowVersion.Node node = s.graph.node(s.state.next());
             RunState.StepStarted step = s.state.stepStarted(node.id());
             s.events.nodeStarted(node, step.attempt());

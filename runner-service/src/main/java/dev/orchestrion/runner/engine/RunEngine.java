@@ -19,8 +19,6 @@ import dev.orchestrion.runner.model.Run;
  */
 public final class RunEngine {
 
-    /** After this many nodes a stretch yields (and continues through a command) so one run cannot hog a batch. */
-    static final int MAX_NODES_PER_STRETCH = 1000;
     /**
      * How long after an outbound call's own timeout the run gives up waiting for its result. The call enforces its
      * timeout itself (OutboundCalls); this timer only stands in for a result lost with a crashed instance.
@@ -47,9 +45,14 @@ public final class RunEngine {
     }
 
     public Checkpoint process(Run run, WorkflowGraph graph, EngineCommand command, Instant now) {
+        return process(run, graph, command, now, StretchLimit.EXECUTOR);
+    }
+
+    /** Applies {@code command} and executes nodes until the run ends, parks, calls out or {@code limit} is reached. */
+    public Checkpoint process(Run run, WorkflowGraph graph, EngineCommand command, Instant now, StretchLimit limit) {
         Checkpoint checkpoint = new Checkpoint(run);
         StateBudget budget = new StateBudget(budgets, run.state, run.stateSize);
-        Stretch stretch = new Stretch(run, graph, checkpoint, now, budget, executors, expressions);
+        Stretch stretch = new Stretch(run, graph, checkpoint, now, budget, executors, expressions, limit);
         CommandDispatch.apply(stretch, command);
         NodeLoop.runUntilBlocked(stretch);
         run.stateSize = budget.estimate();

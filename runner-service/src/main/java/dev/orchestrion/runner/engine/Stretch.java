@@ -28,9 +28,10 @@ final class Stretch {
     final RunEvents events;
     final NodeExecutors executors;
     final Expressions expressions;
+    final StretchLimit limit;
 
     Stretch(Run run, WorkflowGraph graph, Checkpoint checkpoint, Instant now, StateBudget budget,
-            NodeExecutors executors, Expressions expressions) {
+            NodeExecutors executors, Expressions expressions, StretchLimit limit) {
         this.run = run;
         this.state = run.state;
         this.graph = graph;
@@ -41,6 +42,7 @@ final class Stretch {
         this.events = new RunEvents(run, checkpoint, now);
         this.executors = executors;
         this.expressions = expressions;
+        this.limit = limit;
     }
 
     /** A new wait of {@code node}'s step, starting now. */

@@ -83,7 +83,11 @@ final class EngineHarness {
     }
 
     Checkpoint send(EngineCommand command) {
-        Checkpoint checkpoint = engine.process(run, graph, command, now);
+        return send(command, StretchLimit.EXECUTOR);
+    }
+
+    Checkpoint send(EngineCommand command, StretchLimit limit) {
+        Checkpoint checkpoint = engine.process(run, graph, command, now, limit);
         checkpoints.add(checkpoint);
         return checkpoint;
     }

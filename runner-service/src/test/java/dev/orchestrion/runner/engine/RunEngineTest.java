@@ -374,6 +374,29 @@ class RunEngineTest {
     }
 
     @Test
+    void aStretchYieldsWhereItsCallerSaysAndTheRunEndsTheSameThroughCommands() {
+        EngineHarness h = new EngineHarness(EngineHarness.example("reference-workflow.json"), Map.of("amount", 75.0));
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        Checkpoint first = h.send(new EngineCommand.Start(), executed -> {
+            asked.add(executed);
+            return executed >= 2;
+        });
+        assertThat(asked).containsExactly(0, 1, 2);
+        assertThat(h.run.status).isEqualTo(RunStatus.RUNNING);
+        assertThat(first.steps()).extracting(StepRecord::nodeId).containsExactly("start", "double");
+        assertThat(first.commands()).singleElement()
+                .satisfies(c -> assertThat(c.command()).isInstanceOf(EngineCommand.Continue.class));
+
+        h.send(first.commands().get(0).command(), StretchLimit.nodes(2));
+        assertThat(h.run.status).isEqualTo(RunStatus.RUNNING);
+        h.send(h.last().commands().get(0).command(), StretchLimit.nodes(2));
+        assertThat(h.run.status).isEqualTo(RunStatus.COMPLETED);
+        assertThat(h.run.result).containsEntry("doubled", 150.0).containsEntry("size", "large");
+        assertThat(h.steps()).extracting(StepRecord::nodeId).containsExactly("start", "double", "isLarge", "large",
+                "end");
+    }
+
+    @Test
     void aBadExpressionFailsTheNodeWithAClearMessage() {
         EngineHarness h = new EngineHarness(graph("""
                 {"id":"start","type":"start"},

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orchestrion.benchmarks.BenchmarkResult;
+import dev.orchestrion.benchmarks.CpuIdle;
 import dev.orchestrion.benchmarks.LoadDriver;
 import dev.orchestrion.benchmarks.Platform;
 
@@ -82,6 +83,7 @@ public final class DefinitionSearchBenchmark {
         List<CompletableFuture<?>> pending = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         org.HdrHistogram.Histogram micros = new org.HdrHistogram.Histogram(3);
+        CpuIdle.Sample cpuFrom = CpuIdle.sample();
         long begin = System.nanoTime();
         for (int i = 0; i < count; i++) {
             inFlight.acquire();
@@ -118,7 +120,8 @@ public final class DefinitionSearchBenchmark {
                 ids.size() / seconds, micros.getValueAtPercentile(50) / 1000.0,
                 micros.getValueAtPercentile(90) / 1000.0, micros.getValueAtPercentile(99) / 1000.0,
                 micros.getMaxValue() / 1000.0, java.util.Map.of(201, (long) ids.size()),
-                java.time.Instant.now().toString()).record();
+                CpuIdle.share(cpuFrom, CpuIdle.sample()), java.util.Map.of(), java.time.Instant.now().toString())
+                .record();
         if (ids.isEmpty()) {
             throw new IllegalStateException("No definition could be created; is definition-service up?");
         }
