@@ -22,7 +22,7 @@ import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.call.CallContext;
 import dev.orchestrion.runner.engine.call.CallOutcome;
 import dev.orchestrion.runner.engine.call.CallRequest;
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.outbound.CallFailure;
 import dev.orchestrion.runner.outbound.GuardedWebClient;
 import dev.orchestrion.runner.outbound.OAuth2Tokens;

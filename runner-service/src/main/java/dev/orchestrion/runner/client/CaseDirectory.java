@@ -29,7 +29,7 @@ public class CaseDirectory {
         ACTIVE, ERASED, UNKNOWN
     }
 
-    private final CaseServiceClient client;
+    private final CaseServiceApi client;
     private final ServiceTokens tokens;
     private final Map<String, CaseStatus> cases = new ConcurrentHashMap<>();
     private final Map<String, ParameterSetView> parameterSets = new ConcurrentHashMap<>();
@@ -38,7 +38,7 @@ public class CaseDirectory {
     private final InFlight<ParameterSetView> parameterSetCalls = new InFlight<>();
     private final PeerCalls peer = new PeerCalls("case-service", DefinitionCatalog.PEER_SETTINGS);
 
-    public CaseDirectory(@RestClient CaseServiceClient client, ServiceTokens tokens) {
+    public CaseDirectory(@RestClient CaseServiceApi client, ServiceTokens tokens) {
         this.client = client;
         this.tokens = tokens;
     }

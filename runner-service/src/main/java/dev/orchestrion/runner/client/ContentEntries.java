@@ -17,10 +17,10 @@ import dev.orchestrion.support.security.ServiceTokens;
 @ApplicationScoped
 public class ContentEntries {
 
-    private final ContentServiceClient client;
+    private final ContentServiceApi client;
     private final ServiceTokens tokens;
 
-    public ContentEntries(@RestClient ContentServiceClient client, ServiceTokens tokens) {
+    public ContentEntries(@RestClient ContentServiceApi client, ServiceTokens tokens) {
         this.client = client;
         this.tokens = tokens;
     }

@@ -33,7 +33,7 @@ public class DefinitionCatalog {
     static final PeerCalls.Settings PEER_SETTINGS = new PeerCalls.Settings(Duration.ofSeconds(3), 2,
             Duration.ofMillis(100), 20, 0.5, Duration.ofSeconds(5));
 
-    private final DefinitionServiceClient client;
+    private final DefinitionServiceApi client;
     private final ServiceTokens tokens;
     private final Map<String, DefinitionView> definitions = new ConcurrentHashMap<>();
     private final Map<String, WorkflowGraph> graphs = new ConcurrentHashMap<>();
@@ -42,7 +42,7 @@ public class DefinitionCatalog {
     private final Map<String, KnownOrder> priorities = new ConcurrentHashMap<>();
     private final PeerCalls peer = new PeerCalls("definition-service", PEER_SETTINGS);
 
-    public DefinitionCatalog(@RestClient DefinitionServiceClient client, ServiceTokens tokens) {
+    public DefinitionCatalog(@RestClient DefinitionServiceApi client, ServiceTokens tokens) {
         this.client = client;
         this.tokens = tokens;
     }

@@ -6,7 +6,7 @@ import dev.orchestrion.runner.engine.call.CallOutcome;
 
 /**
  * What the engine is asked to do with a run: one record per reason a run starts, resumes or stops. On Kafka they
- * travel as StartRun, ResumeRun (with a {@code reason}) and CancelRun; messaging/RunCommands maps them.
+ * travel as StartRun, ResumeRun (with a {@code reason}) and CancelRun; events/RunCommands maps them.
  */
 public sealed interface EngineCommand {
 

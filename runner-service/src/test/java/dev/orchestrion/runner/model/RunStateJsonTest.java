@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
 
 /**
  * The run state's checkpoint JSON (column {@code runs.state}) keeps its shape: runs in flight across an upgrade

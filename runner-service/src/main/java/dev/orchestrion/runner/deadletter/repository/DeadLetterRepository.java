@@ -1,8 +1,9 @@
 package dev.orchestrion.runner.deadletter.repository;
 
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.orchestrion.runner.deadletter.model.DeadLetter;
+import dev.orchestrion.support.paging.Page;
 
 /** The {@code dead_letters} table. */
 @ApplicationScoped
@@ -46,7 +48,7 @@ public class DeadLetterRepository {
     }
 
     /** A page of the dead letters the caller may see, newest first, and how many there are in all. */
-    public Uni<Page> page(SqlClient client, String tenant, boolean platform, String consumer, String topic,
+    public Uni<Page<DeadLetter>> page(SqlClient client, String tenant, boolean platform, String consumer, String topic,
             DeadLetter.Status status, int page, int size) {
         return client
                 .preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM dead_letters WHERE " + VISIBLE
@@ -61,7 +63,7 @@ public class DeadLetterRepository {
                         items.add(map(row));
                         total = row.getLong("total");
                     }
-                    return new Page(items, total);
+                    return new Page<>(items, page, size, total);
                 });
     }
 
@@ -83,10 +85,6 @@ public class DeadLetterRepository {
                 + "last_replay_by = $3, last_replay_error = $4, status = CASE WHEN $4::text IS NULL THEN 'REPLAYED' "
                 + "ELSE status END WHERE id = $1 RETURNING " + COLUMNS).execute(Tuple.of(id, time(at), by, error))
                 .map(DeadLetterRepository::first);
-    }
-
-    /** One page and the total that matches. */
-    public record Page(List<DeadLetter> items, long total) {
     }
 
     private static DeadLetter first(RowSet<Row> rows) {
@@ -113,13 +111,5 @@ public class DeadLetterRepository {
 
     private static byte[] bytes(Buffer value) {
         return value == null ? null : value.getBytes();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

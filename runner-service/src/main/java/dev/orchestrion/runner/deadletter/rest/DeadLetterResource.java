@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.deadletter.model.DeadLetter;
 import dev.orchestrion.runner.deadletter.service.DeadLetterService;
-import dev.orchestrion.runner.rest.Page;
+import dev.orchestrion.support.paging.Page;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -54,7 +54,7 @@ public class DeadLetterResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return letters.list(tenant(), platform(), consumer, topic, status(status), page, size)
-                .map(p -> new Page<>(p.items().stream().map(DeadLetterView::of).toList(), page, size, p.total()));
+                .map(found -> found.map(DeadLetterView::of));
     }
 
     @GET

@@ -27,6 +27,7 @@ import dev.orchestrion.support.messaging.OutgoingRecord;
 import dev.orchestrion.support.messaging.RecordFailures;
 import dev.orchestrion.support.messaging.RecordProducer;
 import dev.orchestrion.support.messaging.RejectedRecord;
+import dev.orchestrion.support.paging.Page;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -72,7 +73,7 @@ public class DeadLetterService implements DeadLetterSink {
     }
 
     /** The dead letters the caller may see: its tenant's, and with {@code platform} also those without a tenant. */
-    public Uni<DeadLetterRepository.Page> list(String tenant, boolean platform, String consumer, String topic,
+    public Uni<Page<DeadLetter>> list(String tenant, boolean platform, String consumer, String topic,
             DeadLetter.Status status, int page, int size) {
         return letters.page(pool, tenant, platform, consumer, topic, status, page, size);
     }

@@ -1,7 +1,7 @@
 package dev.orchestrion.runner.hook.repository;
 
-import static dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository.instant;
-import static dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository.time;
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -34,10 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.hook.service.HookService;
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.RunStatus;
-import dev.orchestrion.runner.rest.RunAccepted;
+import dev.orchestrion.runner.run.rest.RunAccepted;
 import dev.orchestrion.support.edge.JsonBodyScan;
 import dev.orchestrion.support.edge.OptionalBody;
 import dev.orchestrion.support.edge.StorableText;

@@ -16,12 +16,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
 import dev.orchestrion.runner.model.Run;
-import dev.orchestrion.runner.repository.RunRepository;
-import dev.orchestrion.runner.service.RunRequestService;
-import dev.orchestrion.runner.service.RunWatchers;
+import dev.orchestrion.runner.model.RunOrder;
+import dev.orchestrion.runner.run.repository.RunRepository;
+import dev.orchestrion.runner.run.service.RunRequestService;
+import dev.orchestrion.runner.run.service.RunWatchers;
+import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
-import dev.orchestrion.runner.trigger.service.SystemCases;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -102,8 +103,9 @@ public class HookService {
                 : systemCases.caseFor(call.tenant(), trigger.definitionId());
         return catalog.graph(call.tenant(), definitionId, trigger.version())
                 .map(graph -> parameters(graph.version(), binding.variables(), call.body()))
-                .chain(parameters -> caseId.chain(id -> requests.start(call.tenant(), definitionId, id, "production",
-                        new RunRequestService.StartOptions("http", parameters, triggerData, null, null), key)))
+                .chain(parameters -> caseId
+                        .chain(id -> requests.start(call.tenant(), RunOrder.of(definitionId, id, "production"),
+                                new RunRequestService.StartOptions("http", parameters, triggerData, null, null), key)))
                 .chain(run -> respondWithResult
                         ? awaitEnd(call.tenant(), run, wait).map(ended -> new HookOutcome(ended, true))
                         : Uni.createFrom().item(new HookOutcome(run, false)));

@@ -1,7 +1,7 @@
 package dev.orchestrion.runner.schedule.repository;
 
-import static dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository.instant;
-import static dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository.time;
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +17,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
+import dev.orchestrion.runner.schedule.model.Firing;
 
 /** The {@code schedule_state} and {@code schedule_firings} tables. */
 @ApplicationScoped
@@ -30,10 +31,6 @@ public class ScheduleRepository {
 
     /** A decided firing whose run is still to be started. */
     public record PendingFiring(UUID definitionId, Instant tick, String tenant, boolean missed) {
-    }
-
-    /** A firing as operators see it. */
-    public record Firing(Instant tick, String status, boolean missed, UUID runId, String reason, Instant decidedAt) {
     }
 
     /** (Re)starts a schedule's ticks: next due at {@code nextFireAt}, interval ticks counted from {@code anchor}. */

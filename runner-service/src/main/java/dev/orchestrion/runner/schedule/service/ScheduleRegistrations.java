@@ -3,6 +3,7 @@ package dev.orchestrion.runner.schedule.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,8 +12,8 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
+import dev.orchestrion.runner.schedule.model.ActiveSchedule;
 import dev.orchestrion.runner.schedule.repository.ScheduleRepository;
-import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 
 /**
  * Keeps {@code schedule_state} in step with the trigger registry, in the registry change's transaction: a schedule
@@ -30,13 +31,15 @@ public class ScheduleRegistrations {
         this.schedules = schedules;
     }
 
-    public Uni<Void> sync(SqlClient tx, RegisteredTrigger previous, RegisteredTrigger next, Instant now) {
-        boolean isSchedule = next.active() && "schedule".equals(next.kind());
-        if (!isSchedule) {
-            return schedules.remove(tx, next.definitionId());
+    /**
+     * Brings the definition's schedule from {@code previous} to {@code next}; null for either means the definition
+     * was or is no ACTIVE schedule.
+     */
+    public Uni<Void> sync(SqlClient tx, UUID definitionId, ActiveSchedule previous, ActiveSchedule next, Instant now) {
+        if (next == null) {
+            return schedules.remove(tx, definitionId);
         }
-        boolean unchanged = previous != null && previous.active() && "schedule".equals(previous.kind())
-                && Objects.equals(previous.version(), next.version())
+        boolean unchanged = previous != null && previous.version() == next.version()
                 && Objects.equals(previous.trigger(), next.trigger());
         if (unchanged) {
             return Uni.createFrom().voidItem();

@@ -18,12 +18,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
+import dev.orchestrion.runner.background.Periodic;
+import dev.orchestrion.runner.background.ShuttingDown;
 import dev.orchestrion.runner.config.ScheduleConfig;
+import dev.orchestrion.runner.model.RunOrder;
+import dev.orchestrion.runner.run.service.RunRequestService;
+import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.schedule.repository.ScheduleRepository;
-import dev.orchestrion.runner.scheduling.Periodic;
-import dev.orchestrion.runner.scheduling.ShuttingDown;
-import dev.orchestrion.runner.service.RunRequestService;
-import dev.orchestrion.runner.trigger.service.SystemCases;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -145,7 +146,8 @@ public class ScheduleTicker {
         trigger.put("missed", firing.missed());
         String key = "schedule:" + firing.definitionId() + ":" + firing.tick();
         return systemCases.caseFor(firing.tenant(), firing.definitionId())
-                .chain(caseId -> requests.start(firing.tenant(), firing.definitionId().toString(), caseId, "production",
+                .chain(caseId -> requests.start(firing.tenant(),
+                        RunOrder.of(firing.definitionId().toString(), caseId, "production"),
                         new RunRequestService.StartOptions("schedule", Map.of(), trigger, null, null), key))
                 .chain(run -> schedules.finish(pool, firing.definitionId(), firing.tick(), "STARTED", run.id, null,
                         Instant.now()))

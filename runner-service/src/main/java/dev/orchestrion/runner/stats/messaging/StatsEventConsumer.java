@@ -14,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.stats.model.RunEventForStats;
 import dev.orchestrion.runner.stats.service.StatsService;
 import dev.orchestrion.support.messaging.CloudEventHeaders;

@@ -1,7 +1,7 @@
 package dev.orchestrion.runner.stats.repository;
 
-import static dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository.instant;
-import static dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository.time;
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.orchestrion.runner.stats.model.NodeCount;
+import dev.orchestrion.runner.stats.model.NodeTotals;
 import dev.orchestrion.runner.stats.model.RunStats;
+import dev.orchestrion.runner.stats.model.RunTotals;
+import dev.orchestrion.runner.stats.model.StatsScope;
 
 /** The statistics tables: {@code stats_runs}, {@code stats_node_counts} and {@code stats_applied_events}. */
 @ApplicationScoped
@@ -102,20 +105,7 @@ public class StatsRepository {
                 .execute(Tuple.of(time(before))).map(RowSet::rowCount);
     }
 
-    /** Which runs to count: a definition, optionally one version, optionally those first seen since an instant. */
-    public record Scope(String tenant, UUID definitionId, Integer version, Instant since) {
-    }
-
-    /** Run counts by status and the duration of ended runs. */
-    public record RunTotals(long seen, long started, long running, long waiting, long completed, long failed,
-            long cancelled, long ended, Double meanMillis, Double p95Millis) {
-    }
-
-    /** Per node: executions entered, completed and failed, and runs waiting in it now. */
-    public record NodeTotals(String nodeId, String nodeType, long entered, long completed, long failed, long waiting) {
-    }
-
-    public Uni<RunTotals> runTotals(SqlClient client, Scope scope) {
+    public Uni<RunTotals> runTotals(SqlClient client, StatsScope scope) {
         List<Object> args = new ArrayList<>();
         String where = where(scope, args, "first_seen_at");
         String duration = "EXTRACT(EPOCH FROM (ended_at - started_at)) * 1000";
@@ -138,13 +128,13 @@ public class StatsRepository {
         });
     }
 
-    public Uni<List<NodeTotals>> nodeTotals(SqlClient client, Scope scope) {
+    public Uni<List<NodeTotals>> nodeTotals(SqlClient client, StatsScope scope) {
         List<Object> countArgs = new ArrayList<>();
-        String countWhere = where(new Scope(scope.tenant(), scope.definitionId(), scope.version(),
+        String countWhere = where(new StatsScope(scope.tenant(), scope.definitionId(), scope.version(),
                 scope.since() == null ? null : scope.since().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)),
                 countArgs, "minute");
         List<Object> waitArgs = new ArrayList<>();
-        String waitWhere = where(new Scope(scope.tenant(), scope.definitionId(), scope.version(), null), waitArgs,
+        String waitWhere = where(new StatsScope(scope.tenant(), scope.definitionId(), scope.version(), null), waitArgs,
                 null);
         return client
                 .preparedQuery("SELECT node_id, max(node_type) AS node_type, sum(entered)::bigint AS entered, "
@@ -177,7 +167,7 @@ public class StatsRepository {
                         }));
     }
 
-    private static String where(Scope scope, List<Object> args, String timeColumn) {
+    private static String where(StatsScope scope, List<Object> args, String timeColumn) {
         StringBuilder where = new StringBuilder(" WHERE tenant = $1 AND definition_id = $2");
         args.add(scope.tenant());
         args.add(scope.definitionId());

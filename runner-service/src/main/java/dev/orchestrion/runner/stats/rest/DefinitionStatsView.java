@@ -6,7 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.orchestrion.runner.stats.repository.StatsRepository;
+import dev.orchestrion.runner.stats.model.DefinitionStats;
+import dev.orchestrion.runner.stats.model.RunTotals;
 
 /** A definition's live statistics. */
 public record DefinitionStatsView(UUID definitionId,
@@ -27,13 +28,14 @@ public record DefinitionStatsView(UUID definitionId,
     public record Node(String nodeId, String nodeType, long entered, long completed, long failed, long waiting) {
     }
 
-    public static DefinitionStatsView of(UUID definitionId, Integer version, String window, Instant since, Instant now,
-            StatsRepository.RunTotals runs, List<StatsRepository.NodeTotals> nodes) {
-        return new DefinitionStatsView(definitionId, version, window, since, now,
+    public static DefinitionStatsView of(DefinitionStats stats) {
+        RunTotals runs = stats.runs();
+        return new DefinitionStatsView(stats.definitionId(), stats.version(), stats.window(), stats.since(),
+                stats.generatedAt(),
                 new Runs(runs.started(), runs.running(), runs.waiting(), runs
                         .completed(), runs.failed(), runs.cancelled()),
                 new Durations(runs.ended(), runs.meanMillis(), runs.p95Millis()),
-                nodes.stream().map(
+                stats.nodes().stream().map(
                         n -> new Node(n.nodeId(), n.nodeType(), n.entered(), n.completed(), n.failed(), n.waiting()))
                         .toList());
     }

@@ -49,7 +49,7 @@ public class StatsResource {
     public Uni<DefinitionStatsView> definition(@PathParam("id") UUID id,
             @Parameter(description = "Count only runs of this version") @QueryParam("version") @Min(1) Integer version,
             @Parameter(description = "all (default), hour or day: runs first seen and node executions within the last hour or day") @QueryParam("window") @DefaultValue("all") String window) {
-        return stats.of(caller.tenant(), id, version, window(window));
+        return stats.of(caller.tenant(), id, version, window(window)).map(DefinitionStatsView::of);
     }
 
     private static StatsService.Window window(String window) {

@@ -14,11 +14,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.background.ShuttingDown;
 import dev.orchestrion.runner.client.DefinitionCatalog;
-import dev.orchestrion.runner.scheduling.ShuttingDown;
+import dev.orchestrion.runner.stats.model.DefinitionStats;
 import dev.orchestrion.runner.stats.model.RunEventForStats;
+import dev.orchestrion.runner.stats.model.StatsScope;
 import dev.orchestrion.runner.stats.repository.StatsRepository;
-import dev.orchestrion.runner.stats.rest.DefinitionStatsView;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -79,22 +80,22 @@ public class StatsService {
                 }));
     }
 
-    public Uni<DefinitionStatsView> of(String tenant, UUID definitionId, Integer version, Window window) {
+    public Uni<DefinitionStats> of(String tenant, UUID definitionId, Integer version, Window window) {
         Instant now = Instant.now();
         Instant since = window.length == null ? null : now.minus(window.length);
-        StatsRepository.Scope scope = new StatsRepository.Scope(tenant, definitionId, version, since);
+        StatsScope scope = new StatsScope(tenant, definitionId, version, since);
         return stats.runTotals(pool, scope).chain(runs -> stats.nodeTotals(pool, scope).chain(nodes -> {
-            DefinitionStatsView view = DefinitionStatsView.of(definitionId, version, window.name().toLowerCase(), since,
+            DefinitionStats counted = new DefinitionStats(definitionId, version, window.name().toLowerCase(), since,
                     now, runs, nodes);
             if (runs.seen() > 0 || !nodes.isEmpty()) {
-                return Uni.createFrom().item(view);
+                return Uni.createFrom().item(counted);
             }
             // Nothing ran (in this window): the definition must at least exist.
             return catalog.definition(tenant, definitionId.toString()).map(definition -> {
                 if (definition == null) {
                     throw ProblemException.notFound("Workflow definition", definitionId);
                 }
-                return view;
+                return counted;
             });
         }));
     }

@@ -1,8 +1,9 @@
 package dev.orchestrion.runner.trigger.repository;
 
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 
 /** The {@code trigger_registry} table, and the ids of events that already triggered ({@code trigger_events_seen}). */
@@ -105,13 +106,5 @@ public class TriggerRegistryRepository {
                 row.getString("exclusive_group"),
                 trigger == null ? null : Json.read(trigger, com.fasterxml.jackson.databind.JsonNode.class),
                 instant(row.getOffsetDateTime("active_since")), instant(row.getOffsetDateTime("updated_at")));
-    }
-
-    public static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    public static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.orchestrion.runner.trigger.model.BusinessEvent;
 import dev.orchestrion.runner.trigger.service.TriggerEventPublisher;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -44,6 +45,10 @@ public class EventResource {
     @APIResponse(responseCode = "422", description = "caseId names no case of your tenant, or an erased one")
     @APIResponse(responseCode = "503", description = "Kafka did not take the event, or case-service could not be asked about caseId")
     public Uni<Response> publish(@Valid @NotNull PublishEventRequest request) {
-        return events.publish(caller.tenant(), request).map(accepted -> Response.accepted(accepted).build());
+        return events
+                .publish(caller.tenant(),
+                        new BusinessEvent(request.type(), request.caseId(), request.data(), request.source()))
+                .map(published -> Response
+                        .accepted(new EventAccepted(published.id(), published.type(), published.occurredAt())).build());
     }
 }

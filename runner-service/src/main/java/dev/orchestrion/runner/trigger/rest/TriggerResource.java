@@ -39,7 +39,7 @@ public class TriggerResource {
     @GET
     @Operation(summary = "Definitions that start on their own", description = "Event triggers, schedules (with the next tick) and HTTP bindings (with the path to call) of the tenant's definitions, as the runner has registered them from definition events.")
     public Uni<List<TriggerView>> list() {
-        return triggers.list(caller.tenant());
+        return triggers.list(caller.tenant()).map(found -> found.stream().map(TriggerView::of).toList());
     }
 
     @GET
@@ -47,6 +47,6 @@ public class TriggerResource {
     @Operation(summary = "One definition's trigger", description = "With a schedule's latest firings (tick, status, run or reason).")
     @APIResponse(responseCode = "404", description = "The definition has no registered trigger in your tenant")
     public Uni<TriggerView> get(@PathParam("definitionId") UUID definitionId) {
-        return triggers.get(caller.tenant(), definitionId);
+        return triggers.get(caller.tenant(), definitionId).map(TriggerView::of);
     }
 }

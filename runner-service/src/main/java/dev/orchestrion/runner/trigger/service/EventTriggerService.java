@@ -20,13 +20,15 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.background.ShuttingDown;
 import dev.orchestrion.runner.client.CaseDirectory;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.expression.ExpressionException;
 import dev.orchestrion.runner.engine.expression.Expressions;
 import dev.orchestrion.runner.model.Run;
-import dev.orchestrion.runner.scheduling.ShuttingDown;
-import dev.orchestrion.runner.service.RunRequestService;
+import dev.orchestrion.runner.model.RunOrder;
+import dev.orchestrion.runner.run.service.RunRequestService;
+import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 import dev.orchestrion.runner.trigger.model.TriggeringEvent;
 import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
@@ -135,7 +137,8 @@ public class EventTriggerService {
                 ? Uni.createFrom().item(event.caseId())
                 : systemCases.caseFor(event.tenant(), selected.definitionId());
         return caseId
-                .chain(id -> requests.start(event.tenant(), selected.definitionId().toString(), id, "production",
+                .chain(id -> requests.start(event.tenant(),
+                        RunOrder.of(selected.definitionId().toString(), id, "production"),
                         new RunRequestService.StartOptions("event", Map.of(), trigger, null, null),
                         "event:" + event.eventId() + ":" + selected.definitionId()))
                 .onFailure(EventTriggerService::wontChange).recoverWithItem(e -> {

@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.client.CaseDirectory;
-import dev.orchestrion.runner.messaging.CloudEvents;
-import dev.orchestrion.runner.trigger.rest.EventAccepted;
-import dev.orchestrion.runner.trigger.rest.PublishEventRequest;
+import dev.orchestrion.runner.events.CloudEvents;
+import dev.orchestrion.runner.trigger.model.BusinessEvent;
+import dev.orchestrion.runner.trigger.model.PublishedEvent;
 import dev.orchestrion.support.messaging.RecordProducer;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
@@ -37,13 +37,13 @@ public class TriggerEventPublisher {
         this.cases = cases;
     }
 
-    public Uni<EventAccepted> publish(String tenant, PublishEventRequest request) {
-        String type = request.type();
+    public Uni<PublishedEvent> publish(String tenant, BusinessEvent event) {
+        String type = event.type();
         if (type.startsWith("case.") || type.startsWith("entry.")) {
             throw ProblemException.validation("type",
                     "case.* and entry.* are the platform's own event types; name business events otherwise");
         }
-        return requireCase(tenant, request.caseId()).chain(() -> send(tenant, request));
+        return requireCase(tenant, event.caseId()).chain(() -> send(tenant, event));
     }
 
     /** A named case must be the tenant's and not erased; otherwise no run could start for it. */
@@ -65,23 +65,23 @@ public class TriggerEventPublisher {
         return ProblemException.unprocessable("caseId: " + message, List.of(new Problem.FieldError("caseId", message)));
     }
 
-    private Uni<EventAccepted> send(String tenant, PublishEventRequest request) {
-        String type = request.type();
+    private Uni<PublishedEvent> send(String tenant, BusinessEvent event) {
+        String type = event.type();
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("eventType", type);
         data.put("tenant", tenant);
-        data.put("caseId", request.caseId() == null ? null : request.caseId().toString());
-        data.put("data", request.data() == null ? Map.of() : request.data());
-        if (request.source() != null) {
-            data.put("source", request.source());
+        data.put("caseId", event.caseId() == null ? null : event.caseId().toString());
+        data.put("data", event.data() == null ? Map.of() : event.data());
+        if (event.source() != null) {
+            data.put("source", event.source());
         }
         data.put("occurredAt", now.toString());
         return producer.send(List.of(CloudEvents.record(TOPIC, tenant + ":" + type, id, TYPE, now, type, tenant, data)))
                 .onFailure()
                 .transform(e -> ProblemException
                         .unavailable("The event could not be published (" + e.getMessage() + "); try again shortly"))
-                .replaceWith(new EventAccepted(id, type, now));
+                .replaceWith(new PublishedEvent(id, type, now));
     }
 }

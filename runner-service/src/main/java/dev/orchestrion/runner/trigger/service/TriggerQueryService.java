@@ -11,8 +11,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.schedule.repository.ScheduleRepository;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
+import dev.orchestrion.runner.trigger.model.TriggerOverview;
 import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
-import dev.orchestrion.runner.trigger.rest.TriggerView;
 import dev.orchestrion.support.problem.ProblemException;
 
 /** What the trigger registry holds for a tenant: which definitions start on events, schedules and HTTP calls. */
@@ -29,37 +29,30 @@ public class TriggerQueryService {
         this.schedules = schedules;
     }
 
-    public Uni<List<TriggerView>> list(String tenant) {
+    public Uni<List<TriggerOverview>> list(String tenant) {
         return registry.listInTenant(pool, tenant)
                 .chain(found -> found.isEmpty()
                         ? Uni.createFrom().item(List.of())
-                        : Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(t -> view(t, 0))
+                        : Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(t -> overview(t, 0))
                                 .collect().asList());
     }
 
-    public Uni<TriggerView> get(String tenant, UUID definitionId) {
+    public Uni<TriggerOverview> get(String tenant, UUID definitionId) {
         return registry.listInTenant(pool, tenant)
                 .map(found -> found.stream().filter(t -> t.definitionId().equals(definitionId)).findFirst()
                         .orElseThrow(() -> ProblemException.notFound("Trigger of definition", definitionId)))
-                .chain(t -> view(t, 50));
+                .chain(t -> overview(t, 50));
     }
 
-    private Uni<TriggerView> view(RegisteredTrigger t, int firings) {
+    /** The trigger, with a schedule's next tick and, when {@code firings} is above 0, that many latest firings. */
+    private Uni<TriggerOverview> overview(RegisteredTrigger t, int firings) {
         if (!"schedule".equals(t.kind())) {
-            return Uni.createFrom().item(toView(t, null, null));
+            return Uni.createFrom().item(new TriggerOverview(t, null, null));
         }
-        return schedules.nextFireAt(pool, t.definitionId()).chain(next -> firings == 0
-                ? Uni.createFrom().item(toView(t, next, null))
-                : schedules.firings(pool, t.tenant(), t.definitionId(), firings).map(list -> toView(t, next, list
-                        .stream()
-                        .map(f -> new TriggerView.FiringView(f.tick(), f.status(), f.missed(), f.runId(), f.reason()))
-                        .toList())));
-    }
-
-    private static TriggerView toView(RegisteredTrigger t, java.time.Instant nextFireAt,
-            List<TriggerView.FiringView> firings) {
-        String hookPath = "http".equals(t.kind()) ? "/hooks/" + t.tenant() + "/" + t.httpPath() : null;
-        return new TriggerView(t.definitionId(), t.name(), t.status(), t.version(), t.kind(), t.trigger(),
-                t.exclusiveGroup(), t.activeSince(), hookPath, nextFireAt, firings);
+        return schedules.nextFireAt(pool, t.definitionId())
+                .chain(next -> firings == 0
+                        ? Uni.createFrom().item(new TriggerOverview(t, next, null))
+                        : schedules.firings(pool, t.tenant(), t.definitionId(), firings)
+                                .map(list -> new TriggerOverview(t, next, list)));
     }
 }

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
+import dev.orchestrion.runner.schedule.model.ActiveSchedule;
 import dev.orchestrion.runner.schedule.service.ScheduleRegistrations;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
@@ -64,8 +65,16 @@ public class TriggerRegistryService {
                     }
                     Instant now = Instant.now();
                     RegisteredTrigger next = next(change, version, previous, now);
-                    return registry.upsert(tx, next).chain(() -> schedules.sync(tx, previous, next, now));
+                    return registry.upsert(tx, next).chain(
+                            () -> schedules.sync(tx, next.definitionId(), schedule(previous), schedule(next), now));
                 })));
+    }
+
+    /** The trigger as the schedules see it: an ACTIVE schedule, or null for any other trigger (or none). */
+    private static ActiveSchedule schedule(RegisteredTrigger trigger) {
+        return trigger != null && trigger.active() && "schedule".equals(trigger.kind())
+                ? new ActiveSchedule(trigger.definitionId(), trigger.tenant(), trigger.version(), trigger.trigger())
+                : null;
     }
 
     /** The published version's content, for definitions that can run; null otherwise. */

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.webhook.service.RunEventForWebhooks;
 import dev.orchestrion.runner.webhook.service.WebhookDeliveryPlanner;

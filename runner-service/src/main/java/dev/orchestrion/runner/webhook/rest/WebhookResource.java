@@ -32,13 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.runner.rest.Page;
-import dev.orchestrion.runner.webhook.mapping.WebhookMapper;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.service.WebhookService;
 import dev.orchestrion.support.edge.JsonBodyScan;
 import dev.orchestrion.support.edge.OptionalBody;
 import dev.orchestrion.support.ids.Ids;
+import dev.orchestrion.support.paging.Page;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -64,9 +63,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed; the answer carries the signing secret")
     @APIResponse(responseCode = "400", description = "Bad URL, a URL whose host resolves to an address the outbound guard refuses (loopback, private, link-local, ...), or unknown event types")
     public Uni<Response> create(@Valid @NotNull CreateWebhookRequest request) {
-        return webhooks.create(caller.tenant(), request)
+        return webhooks.create(caller.tenant(), WebhookViews.toSettings(request))
                 .map(created -> Response.created(URI.create("/webhooks/" + created.subscription().id))
-                        .entity(WebhookMapper.toCreated(created)).build());
+                        .entity(WebhookViews.toCreated(created)).build());
     }
 
     @GET
@@ -74,8 +73,7 @@ public class WebhookResource {
     public Uni<Page<WebhookResponse>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return webhooks.list(caller.tenant(), page, size)
-                .map(p -> new Page<>(p.items().stream().map(WebhookMapper::toResponse).toList(), p.page(), p.size(),
-                        p.total()));
+                .map(subscriptions -> subscriptions.map(WebhookViews::toResponse));
     }
 
     @GET
@@ -83,7 +81,7 @@ public class WebhookResource {
     @Operation(summary = "Get a webhook subscription")
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
     public Uni<WebhookResponse> get(@PathParam("id") UUID id) {
-        return webhooks.get(caller.tenant(), id).map(WebhookMapper::toResponse);
+        return webhooks.get(caller.tenant(), id).map(WebhookViews::toResponse);
     }
 
     @PUT
@@ -93,7 +91,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Bad URL, a URL the outbound guard refuses, or unknown event types; nothing changes")
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
     public Uni<WebhookResponse> update(@PathParam("id") UUID id, @Valid @NotNull CreateWebhookRequest request) {
-        return webhooks.update(caller.tenant(), id, request).map(WebhookMapper::toResponse);
+        return webhooks.update(caller.tenant(), id, WebhookViews.toSettings(request)).map(WebhookViews::toResponse);
     }
 
     @DELETE
@@ -113,7 +111,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such subscription in your tenant")
     public Uni<SecretResponse> rotate(@PathParam("id") UUID id,
             @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) @OptionalBody String body) {
-        return webhooks.rotate(caller.tenant(), id, gracePeriod(body));
+        return webhooks.rotate(caller.tenant(), id, gracePeriod(body)).map(WebhookViews::toResponse);
     }
 
     @POST
@@ -123,7 +121,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The new secret")
     public Uni<SecretResponse> rotateCallbackSecret(
             @RequestBody(content = @Content(schema = @Schema(implementation = RotateSecretRequest.class))) @OptionalBody String body) {
-        return webhooks.rotateCallbackSecret(caller.tenant(), gracePeriod(body));
+        return webhooks.rotateCallbackSecret(caller.tenant(), gracePeriod(body)).map(WebhookViews::toResponse);
     }
 
     @GET
@@ -134,7 +132,8 @@ public class WebhookResource {
             @Parameter(description = "PENDING, SUCCEEDED or DEAD") @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return webhooks.deliveriesOf(caller.tenant(), id, status(status), page, size).map(WebhookResource::views);
+        return webhooks.deliveriesOf(caller.tenant(), id, status(status), page, size)
+                .map(deliveries -> deliveries.map(WebhookViews::toView));
     }
 
     @GET
@@ -145,7 +144,7 @@ public class WebhookResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return webhooks.deliveries(caller.tenant(), uuid(runId), status(status), page, size)
-                .map(WebhookResource::views);
+                .map(found -> found.map(WebhookViews::toView));
     }
 
     @GET
@@ -153,7 +152,7 @@ public class WebhookResource {
     @Operation(summary = "Get a delivery with its attempts")
     @APIResponse(responseCode = "404", description = "No such delivery in your tenant")
     public Uni<DeliveryView> delivery(@PathParam("deliveryId") UUID deliveryId) {
-        return webhooks.delivery(caller.tenant(), deliveryId).map(WebhookMapper::toView);
+        return webhooks.delivery(caller.tenant(), deliveryId).map(WebhookViews::toView);
     }
 
     @POST
@@ -164,12 +163,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such delivery in your tenant")
     public Uni<Response> redeliver(@PathParam("deliveryId") UUID deliveryId) {
         return webhooks.redeliver(caller.tenant(), deliveryId)
-                .map(d -> Response.accepted(WebhookMapper.toView(d)).build());
-    }
-
-    private static Page<DeliveryView> views(Page<dev.orchestrion.runner.webhook.model.Delivery> page) {
-        return new Page<>(page.items().stream().map(WebhookMapper::toView).toList(), page.page(), page.size(),
-                page.total());
+                .map(d -> Response.accepted(WebhookViews.toView(d)).build());
     }
 
     /** The optional rotation body, read whatever its content type (an empty POST is fine). */
@@ -179,7 +173,7 @@ public class WebhookResource {
         }
         RotateSecretRequest request;
         try {
-            request = dev.orchestrion.runner.mapping.Json.MAPPER.readerFor(RotateSecretRequest.class)
+            request = dev.orchestrion.runner.json.Json.MAPPER.readerFor(RotateSecretRequest.class)
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .<RotateSecretRequest>readValue(body);
         } catch (java.io.IOException e) {

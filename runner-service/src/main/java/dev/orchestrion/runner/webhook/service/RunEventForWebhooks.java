@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.orchestrion.runner.mapping.Json;
+import dev.orchestrion.runner.json.Json;
 
 /** A run event that webhooks may carry: its stable id, the tenant, the webhook event type and the event's data. */
 public record RunEventForWebhooks(UUID eventId, String tenant, String type, UUID runId, String occurredAt,

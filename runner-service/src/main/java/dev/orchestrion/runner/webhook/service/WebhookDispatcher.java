@@ -30,12 +30,12 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.background.Periodic;
+import dev.orchestrion.runner.background.ShuttingDown;
 import dev.orchestrion.runner.config.WebhookConfig;
 import dev.orchestrion.runner.observability.RunMetrics;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.outbound.GuardedWebClient;
-import dev.orchestrion.runner.scheduling.Periodic;
-import dev.orchestrion.runner.scheduling.ShuttingDown;
 import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.repository.DeliveryRepository;

@@ -18,18 +18,18 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.config.WebhookConfig;
-import dev.orchestrion.runner.rest.Page;
 import dev.orchestrion.runner.webhook.model.CreatedWebhook;
 import dev.orchestrion.runner.webhook.model.Delivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
+import dev.orchestrion.runner.webhook.model.IssuedSecret;
 import dev.orchestrion.runner.webhook.model.SigningSecrets;
+import dev.orchestrion.runner.webhook.model.SubscriptionSettings;
 import dev.orchestrion.runner.webhook.model.WebhookSubscription;
 import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
 import dev.orchestrion.runner.webhook.repository.WebhookSubscriptionRepository;
-import dev.orchestrion.runner.webhook.rest.CreateWebhookRequest;
-import dev.orchestrion.runner.webhook.rest.SecretResponse;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
+import dev.orchestrion.support.paging.Page;
 import dev.orchestrion.support.problem.Problem;
 import dev.orchestrion.support.problem.ProblemException;
 
@@ -60,17 +60,17 @@ public class WebhookService {
     }
 
     /** Subscribes the URL, unless the outbound guard would refuse to call it (400 naming {@code url}). */
-    public Uni<CreatedWebhook> create(String tenant, CreateWebhookRequest request) {
-        String[] events = checkedEvents(request.events());
+    public Uni<CreatedWebhook> create(String tenant, SubscriptionSettings settings) {
+        String[] events = checkedEvents(settings.events());
         // Resolved before the transaction opens: DNS never holds a database connection.
-        return targets.requireAllowed(List.of(SavedTarget.url("url", request.url())))
+        return targets.requireAllowed(List.of(SavedTarget.url("url", settings.url())))
                 .chain(() -> Panache.withTransaction(() -> {
                     WebhookSubscription s = new WebhookSubscription();
                     s.id = UUID.randomUUID();
                     s.tenant = tenant;
-                    s.url = request.url();
+                    s.url = settings.url();
                     s.events = events;
-                    s.description = request.description();
+                    s.description = settings.description();
                     String secret = WebhookSignature.newSecret();
                     s.secret = cipher.seal(secret, SigningSecrets.subscriptionOwner(s.id));
                     s.createdAt = now();
@@ -92,14 +92,14 @@ public class WebhookService {
     }
 
     /** Replaces the subscription's URL and events; a URL the outbound guard would refuse is a 400 naming it. */
-    public Uni<WebhookSubscription> update(String tenant, UUID id, CreateWebhookRequest request) {
-        String[] events = checkedEvents(request.events());
-        return targets.requireAllowed(List.of(SavedTarget.url("url", request.url())))
+    public Uni<WebhookSubscription> update(String tenant, UUID id, SubscriptionSettings settings) {
+        String[] events = checkedEvents(settings.events());
+        return targets.requireAllowed(List.of(SavedTarget.url("url", settings.url())))
                 .chain(() -> Panache.withTransaction(() -> subscriptions.findInTenant(tenant, id).onItem().ifNull()
                         .failWith(() -> ProblemException.notFound("Webhook", id)).invoke(s -> {
-                            s.url = request.url();
+                            s.url = settings.url();
                             s.events = events;
-                            s.description = request.description();
+                            s.description = settings.description();
                             s.updatedAt = now();
                         })));
     }
@@ -115,7 +115,7 @@ public class WebhookService {
      * one moves as stored: both are encrypted for the same subscription.
      */
     @WithTransaction
-    public Uni<SecretResponse> rotate(String tenant, UUID id, String gracePeriod) {
+    public Uni<IssuedSecret> rotate(String tenant, UUID id, String gracePeriod) {
         Duration grace = grace(gracePeriod);
         return get(tenant, id).map(s -> {
             Instant now = now();
@@ -124,17 +124,17 @@ public class WebhookService {
             s.previousSecretExpiresAt = now.plus(grace);
             s.secret = cipher.seal(secret, SigningSecrets.subscriptionOwner(s.id));
             s.updatedAt = now;
-            return new SecretResponse(secret, s.previousSecretExpiresAt);
+            return new IssuedSecret(secret, s.previousSecretExpiresAt);
         });
     }
 
     /** A new secret for the tenant's run callbacks (callbackUrl); the old one verifies for the grace period. */
-    public Uni<SecretResponse> rotateCallbackSecret(String tenant, String gracePeriod) {
+    public Uni<IssuedSecret> rotateCallbackSecret(String tenant, String gracePeriod) {
         Duration grace = grace(gracePeriod);
         Instant now = now();
         String secret = WebhookSignature.newSecret();
         return deliveries.rotateCallbackSecret(pool, tenant, cipher.seal(secret, SigningSecrets.callbackOwner(tenant)),
-                now, now.plus(grace)).map(ignored -> new SecretResponse(secret, now.plus(grace)));
+                now, now.plus(grace)).map(ignored -> new IssuedSecret(secret, now.plus(grace)));
     }
 
     /** The delivery log of one subscription, newest first. */

@@ -1,9 +1,0 @@
-package dev.orchestrion.runner.rest;
-
-import java.util.UUID;
-
-import dev.orchestrion.runner.model.RunStatus;
-
-/** A control command (cancel, signal, retry) was accepted; the run's status when it was. */
-public record CommandAccepted(UUID id, RunStatus status, String accepted) {
-}

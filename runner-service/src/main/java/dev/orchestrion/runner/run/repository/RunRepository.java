@@ -1,0 +1,198 @@
+package dev.orchestrion.runner.run.repository;
+
+import static dev.orchestrion.runner.sql.SqlTimes.instant;
+import static dev.orchestrion.runner.sql.SqlTimes.time;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.orchestrion.runner.json.Json;
+import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunQuery;
+import dev.orchestrion.runner.model.RunState;
+import dev.orchestrion.runner.model.RunStatus;
+import dev.orchestrion.support.paging.Page;
+
+/** The {@code runs} table, through the reactive SQL client so that checkpoints of a whole batch are one statement. */
+@ApplicationScoped
+public class RunRepository {
+
+    static final String COLUMNS = "id, tenant, definition_id, version, case_id, parameters_id, environment, status, "
+            + "trigger_kind, created_at, started_at, ended_at, result::text AS result, error::text AS error, "
+            + "state::text AS state, state_version, parent_run_id, parent_node_id, callback_url";
+
+    /** Inserts a new run; with an idempotency key already used in the tenant, inserts nothing and answers false. */
+    public Uni<Boolean> insert(SqlClient client, Run run, String idempotencyKey, String requestHash) {
+        return client.preparedQuery("INSERT INTO runs (id, tenant, definition_id, version, case_id, parameters_id, "
+                + "environment, status, trigger_kind, created_at, state, state_version, parent_run_id, parent_node_id, "
+                + "idempotency_key, request_hash, callback_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                + "$11::text::jsonb, 0, $12, $13, $14, $15, $16) "
+                + "ON CONFLICT (tenant, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING")
+                .execute(Tuple.from(new Object[]{run.id, run.tenant, run.definitionId, run.version, run.caseId,
+                        run.parametersId, run.environment, run.status.name(), run.trigger, time(run.createdAt),
+                        Json.write(run.state), run.parentRunId, run.parentNodeId, idempotencyKey, requestHash,
+                        run.callbackUrl}))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Run> find(SqlClient client, String tenant, UUID id) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM runs WHERE id = $1 AND tenant = $2")
+                .execute(Tuple.of(id, tenant)).map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
+    }
+
+    /** The run of an idempotency key in the tenant, with the hash of the request that created it. */
+    public Uni<IdempotentRun> findByIdempotencyKey(SqlClient client, String tenant, String key) {
+        return client.preparedQuery(
+                "SELECT " + COLUMNS + ", request_hash FROM runs WHERE tenant = $1 AND " + "idempotency_key = $2")
+                .execute(Tuple.of(tenant, key)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new IdempotentRun(map(row), row.getString("request_hash"));
+                });
+    }
+
+    public record IdempotentRun(Run run, String requestHash) {
+    }
+
+    public Uni<List<Run>> findAll(SqlClient client, List<UUID> ids) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM runs WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).map(RunRepository::mapAll);
+    }
+
+    /**
+     * Writes the checkpoints of several runs; each only if nobody checkpointed it since it was read.
+     *
+     * @return the runs whose checkpoint lost to a concurrent writer
+     */
+    public Uni<List<UUID>> checkpoint(SqlClient client, List<Run> runs) {
+        if (runs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Tuple> tuples = new ArrayList<>(runs.size());
+        for (Run run : runs) {
+            String state = Json.write(run.state);
+            run.stateSize = state.length();
+            tuples.add(Tuple.from(new Object[]{run.id, run.status.name(), time(run.startedAt), time(run.endedAt),
+                    Json.write(run.result), Json.write(run.error), state, run.stateVersion}));
+        }
+        return client
+                .preparedQuery("UPDATE runs SET status = $2, started_at = $3, ended_at = $4, "
+                        + "result = $5::text::jsonb, error = $6::text::jsonb, state = $7::text::jsonb, "
+                        + "state_version = state_version + 1 WHERE id = $1 AND state_version = $8")
+                .executeBatch(tuples).map(rows -> {
+                    List<UUID> lost = new ArrayList<>();
+                    RowSet<Row> current = rows;
+                    for (Run run : runs) {
+                        if (current.rowCount() == 0) {
+                            lost.add(run.id);
+                        } else {
+                            run.stateVersion++;
+                        }
+                        current = current.next();
+                    }
+                    return lost;
+                });
+    }
+
+    /** One page of runs matching the search, newest first, with the total that matches. */
+    public Uni<Page<Run>> search(SqlClient client, RunQuery query, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE tenant = $1");
+        List<Object> args = new ArrayList<>();
+        args.add(query.tenant());
+        if (query.definitionId() != null) {
+            args.add(query.definitionId());
+            where.append(" AND definition_id = $").append(args.size());
+        }
+        if (query.caseId() != null) {
+            args.add(query.caseId());
+            where.append(" AND case_id = $").append(args.size());
+        }
+        if (query.status() != null) {
+            args.add(query.status().name());
+            where.append(" AND status = $").append(args.size());
+        }
+        if (query.from() != null) {
+            args.add(time(query.from()));
+            where.append(" AND created_at >= $").append(args.size());
+        }
+        if (query.to() != null) {
+            args.add(time(query.to()));
+            where.append(" AND created_at < $").append(args.size());
+        }
+        args.add(size);
+        args.add(page * size);
+        String sql = "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM runs" + where
+                + " ORDER BY created_at DESC, id LIMIT $" + (args.size() - 1) + " OFFSET $" + args.size();
+        return client.preparedQuery(sql).execute(Tuple.from(args)).chain(rows -> {
+            List<Run> found = mapAll(rows);
+            if (!found.isEmpty() || page == 0) {
+                long total = found.isEmpty() ? 0 : rows.iterator().next().getLong("total");
+                return Uni.createFrom().item(new Page<>(found, page, size, total));
+            }
+            // past the last page: the window function saw no row, so count separately
+            List<Object> countArgs = args.subList(0, args.size() - 2);
+            return client.preparedQuery("SELECT count(*) AS total FROM runs" + where).execute(Tuple.from(countArgs))
+                    .map(count -> new Page<>(found, page, size, count.iterator().next().getLong("total")));
+        });
+    }
+
+    /** PENDING runs older than {@code before}: their StartRun may have been lost. */
+    /**
+     * Runs still PENDING since before {@code before}, oldest first, except those whose StartRun the executors
+     * dead-lettered: sending it again would only dead-letter it again (an operator replays it after a fix).
+     */
+    public Uni<List<Run>> findPendingBefore(SqlClient client, Instant before, int limit) {
+        return client
+                .preparedQuery("SELECT " + COLUMNS + " FROM runs r WHERE status = 'PENDING' AND created_at < $1 "
+                        + "AND NOT EXISTS (SELECT 1 FROM dead_letters d WHERE d.consumer = 'runner-executors' "
+                        + "AND d.status = 'DEAD' AND d.record_key = convert_to(r.id::text, 'UTF8')) "
+                        + "ORDER BY created_at LIMIT $2")
+                .execute(Tuple.of(time(before), limit)).map(RunRepository::mapAll);
+    }
+
+    static List<Run> mapAll(RowSet<Row> rows) {
+        List<Run> runs = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            runs.add(map(row));
+        }
+        return runs;
+    }
+
+    static Run map(Row row) {
+        Run run = new Run();
+        run.id = row.getUUID("id");
+        run.tenant = row.getString("tenant");
+        run.definitionId = row.getUUID("definition_id");
+        run.version = row.getInteger("version");
+        run.caseId = row.getUUID("case_id");
+        run.parametersId = row.getUUID("parameters_id");
+        run.environment = row.getString("environment");
+        run.status = RunStatus.valueOf(row.getString("status"));
+        run.trigger = row.getString("trigger_kind");
+        run.createdAt = instant(row.getOffsetDateTime("created_at"));
+        run.startedAt = instant(row.getOffsetDateTime("started_at"));
+        run.endedAt = instant(row.getOffsetDateTime("ended_at"));
+        run.result = Json.readMap(row.getString("result"));
+        run.error = Json.readMap(row.getString("error"));
+        String state = row.getString("state");
+        run.state = Json.read(state, RunState.class);
+        run.stateSize = state == null ? -1 : state.length();
+        run.stateVersion = row.getLong("state_version");
+        run.parentRunId = row.getUUID("parent_run_id");
+        run.parentNodeId = row.getString("parent_node_id");
+        run.callbackUrl = row.getString("callback_url");
+        return run;
+    }
+}
