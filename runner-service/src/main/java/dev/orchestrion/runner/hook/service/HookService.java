@@ -22,7 +22,7 @@ import dev.orchestrion.runner.run.service.RunRequestService;
 import dev.orchestrion.runner.run.service.RunWatchers;
 import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
-import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
+import dev.orchestrion.runner.trigger.service.HttpBindings;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -40,18 +40,18 @@ public class HookService {
 
     private final Pool pool;
     private final ApiKeyService apiKeys;
-    private final TriggerRegistryRepository registry;
+    private final HttpBindings bindings;
     private final DefinitionCatalog catalog;
     private final SystemCases systemCases;
     private final RunRequestService requests;
     private final RunRepository runs;
     private final RunWatchers watchers;
 
-    public HookService(Pool pool, ApiKeyService apiKeys, TriggerRegistryRepository registry, DefinitionCatalog catalog,
+    public HookService(Pool pool, ApiKeyService apiKeys, HttpBindings bindings, DefinitionCatalog catalog,
             SystemCases systemCases, RunRequestService requests, RunRepository runs, RunWatchers watchers) {
         this.pool = pool;
         this.apiKeys = apiKeys;
-        this.registry = registry;
+        this.bindings = bindings;
         this.catalog = catalog;
         this.systemCases = systemCases;
         this.requests = requests;
@@ -70,7 +70,7 @@ public class HookService {
 
     public Uni<HookOutcome> call(HookCall call) {
         return apiKeys.authenticate(call.tenant(), call.apiKey())
-                .chain(key -> registry.activeHttpBindings(pool, call.tenant(), call.method()).chain(bindings -> {
+                .chain(key -> bindings.active(call.tenant(), call.method()).chain(bindings -> {
                     Binding binding = pick(bindings, call.path());
                     if (binding == null) {
                         throw ProblemException.notFound("HTTP binding",

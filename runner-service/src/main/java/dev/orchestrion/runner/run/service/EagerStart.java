@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -62,9 +63,10 @@ public class EagerStart {
         long maxNanos = settings.maxTime().toNanos();
         long began = System.nanoTime();
         StretchLimit limit = executed -> executed >= maxNodes || System.nanoTime() - began >= maxNanos;
+        Span span = tracing.startEagerExecution(run.id);
         Checkpoint checkpoint = engine.process(run, graph, new EngineCommand.Start(), now, limit);
         CheckpointBatch batch = new CheckpointBatch();
-        batch.add(checkpoint, now, tracing.currentTraceparent(), true);
+        batch.add(checkpoint, now, tracing.traceparentOf(span), true);
         return runs.insertStarted(pool, run, idempotencyKey, requestHash, batch.stepRecords(), batch.timersToAdd(),
                 batch.records()).map(started -> {
                     if (!started.inserted()) {
@@ -72,6 +74,6 @@ public class EagerStart {
                     }
                     committed.committed(batch, started.outboxId());
                     return run;
-                });
+                }).onItemOrFailure().invoke((ok, failure) -> RunTracing.end(span, failure));
     }
 }
