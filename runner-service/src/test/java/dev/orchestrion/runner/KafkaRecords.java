@@ -63,6 +63,36 @@ public final class KafkaRecords {
     }
 
     /**
+     * Every record of {@code topic} that {@code which} accepts, read from the beginning up to the end offsets of the
+     * moment of the call: what a test asserts is absent must have been written before that moment (a positive
+     * signal first), and then this read proves it is not there.
+     */
+    public static List<ConsumerRecord<String, String>> readToEnd(String topic,
+            Predicate<ConsumerRecord<String, String>> which) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (which.test(record)) {
+                        found.add(record);
+                    }
+                }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+        }
+        return found;
+    }
+
+    /**
      * Waits until the consumer group has committed its offset past the record at {@code partition}/{@code offset} of
      * {@code topic}: the positive signal that the group consumed (and handled) it, before a test asserts that
      * handling it changed nothing.

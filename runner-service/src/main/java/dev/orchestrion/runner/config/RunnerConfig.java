@@ -28,6 +28,27 @@ public interface RunnerConfig {
 
     Budgets budgets();
 
+    Eager eager();
+
+    /**
+     * Eager execution: the instance that receives {@code POST /workflows/run} or an HTTP binding's call executes the
+     * run's first stretch and commits it before answering (docs/architecture.md, "The eager start").
+     */
+    interface Eager {
+
+        /** Off: every run goes through {@code workflow.run-commands} (a definition can also opt out: {@code eager}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The stretch yields after this many nodes; the run continues through a command. */
+        @WithDefault("100")
+        int maxNodes();
+
+        /** The stretch yields once it has executed this long; the run continues through a command. */
+        @WithDefault("PT0.05S")
+        Duration maxTime();
+    }
+
     /** How much data one run may hold and show (docs/operations.md, "Run budgets"). */
     interface Budgets {
 

@@ -68,6 +68,13 @@ public class RunTracing {
     }
 
     /** A span for the executor's work on one command of a run, child of the command's traceparent. */
+    /** The eager start of a run, inside the request that asked for it (same name as the executors' Start). */
+    public Span startEagerExecution(UUID runId) {
+        return tracer.spanBuilder("run.execute Start").setSpanKind(SpanKind.INTERNAL)
+                .setParent(parent(currentTraceparent())).setAttribute("orchestrion.run.id", runId.toString())
+                .setAttribute("orchestrion.run.eager", true).startSpan();
+    }
+
     public Span startExecution(UUID runId, String commandType, String parentTraceparent) {
         return tracer.spanBuilder("run.execute " + commandType).setSpanKind(SpanKind.CONSUMER)
                 .setParent(parent(parentTraceparent)).setAttribute("orchestrion.run.id", runId.toString())

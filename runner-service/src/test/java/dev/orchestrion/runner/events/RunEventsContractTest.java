@@ -48,8 +48,13 @@ class RunEventsContractTest {
         assertThat(events.get(events.size() - 1).value()).contains("\"status\":\"COMPLETED\"")
                 .contains("\"size\":\"small\"");
 
-        List<ConsumerRecord<String, String>> commands = readAll("workflow.run-commands", runId, 1);
-        EventContracts.assertCloudEvent(commands.get(0));
+        // a run that goes through run commands (its definition opts out of the eager start): its StartRun conforms
+        String queued = PeerServices.activeDefinition(
+                PeerServices.example("reference-workflow.json").replaceFirst("\\{", "{\"eager\": false, "));
+        String queuedRun = Runs.start(token, queued, caseId, PeerServices.parameterSet(queued, 1, Map.of("amount", 4)));
+        List<ConsumerRecord<String, String>> commands = readAll("workflow.run-commands", queuedRun, 1);
+        assertThat(EventContracts.assertCloudEvent(commands.get(0))).containsEntry("ce_type",
+                "dev.orchestrion.run.start");
     }
 
     private static List<ConsumerRecord<String, String>> readAll(String topic, String key, int atLeast) {

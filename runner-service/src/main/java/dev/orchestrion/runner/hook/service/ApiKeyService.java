@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,11 +36,19 @@ import dev.orchestrion.support.problem.ProblemException;
 public class ApiKeyService {
 
     private static final String PREFIX = "ohk_";
+    /** How long a verified key is answered from memory: a key revoked on another instance stops working within it. */
+    static final Duration KNOWN_FOR = Duration.ofSeconds(5);
+    private static final int MOST_KNOWN = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
     private final ApiKeyRepository keys;
     private final DefinitionCatalog definitions;
+    private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
+
+    /** A valid key, by its hash, until {@code until} (System.nanoTime). Unknown or revoked keys are never kept. */
+    private record Known(ApiKey key, long until) {
+    }
 
     public ApiKeyService(Pool pool, ApiKeyRepository keys, DefinitionCatalog definitions) {
         this.pool = pool;
@@ -90,7 +100,8 @@ public class ApiKeyService {
 
     public Uni<ApiKey> revoke(String tenant, UUID id) {
         return keys.revoke(pool, tenant, id, Instant.now()).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("API key", id));
+                .failWith(() -> ProblemException.notFound("API key", id))
+                .invoke(() -> known.values().removeIf(k -> k.key().id().equals(id)));
     }
 
     /** The key's record if it is valid for the tenant; 401 otherwise (missing, unknown, revoked, another tenant's). */
@@ -98,12 +109,27 @@ public class ApiKeyService {
         if (key == null || key.isBlank()) {
             return Uni.createFrom().failure(unauthorized("An API key is required in the X-API-Key header"));
         }
-        return keys.findByHash(pool, hash(key.trim())).map(found -> {
-            if (found == null || found.revoked() || !found.tenant().equals(tenant)) {
-                throw unauthorized("The API key is not valid for this tenant");
+        String hash = hash(key.trim());
+        long now = System.nanoTime();
+        Known remembered = known.get(hash);
+        if (remembered != null && now - remembered.until() < 0) {
+            return Uni.createFrom().item(() -> validFor(tenant, remembered.key()));
+        }
+        return keys.findByHash(pool, hash).map(found -> {
+            ApiKey valid = validFor(tenant, found);
+            if (known.size() >= MOST_KNOWN) {
+                known.clear();
             }
-            return found;
+            known.put(hash, new Known(valid, now + KNOWN_FOR.toNanos()));
+            return valid;
         });
+    }
+
+    private static ApiKey validFor(String tenant, ApiKey found) {
+        if (found == null || found.revoked() || !found.tenant().equals(tenant)) {
+            throw unauthorized("The API key is not valid for this tenant");
+        }
+        return found;
     }
 
     static ProblemException unauthorized(String detail) {

@@ -22,7 +22,7 @@ import dev.orchestrion.runner.run.service.RunRequestService;
 import dev.orchestrion.runner.run.service.RunWatchers;
 import dev.orchestrion.runner.run.service.SystemCases;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
-import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
+import dev.orchestrion.runner.trigger.service.HttpBindings;
 import dev.orchestrion.support.problem.ProblemException;
 
 /**
@@ -40,18 +40,18 @@ public class HookService {
 
     private final Pool pool;
     private final ApiKeyService apiKeys;
-    private final TriggerRegistryRepository registry;
+    private final HttpBindings bindings;
     private final DefinitionCatalog catalog;
     private final SystemCases systemCases;
     private final RunRequestService requests;
     private final RunRepository runs;
     private final RunWatchers watchers;
 
-    public HookService(Pool pool, ApiKeyService apiKeys, TriggerRegistryRepository registry, DefinitionCatalog catalog,
+    public HookService(Pool pool, ApiKeyService apiKeys, HttpBindings bindings, DefinitionCatalog catalog,
             SystemCases systemCases, RunRequestService requests, RunRepository runs, RunWatchers watchers) {
         this.pool = pool;
         this.apiKeys = apiKeys;
-        this.registry = registry;
+        this.bindings = bindings;
         this.catalog = catalog;
         this.systemCases = systemCases;
         this.requests = requests;
@@ -70,7 +70,7 @@ public class HookService {
 
     public Uni<HookOutcome> call(HookCall call) {
         return apiKeys.authenticate(call.tenant(), call.apiKey())
-                .chain(key -> registry.activeHttpBindings(pool, call.tenant(), call.method()).chain(bindings -> {
+                .chain(key -> bindings.active(call.tenant(), call.method()).chain(bindings -> {
                     Binding binding = pick(bindings, call.path());
                     if (binding == null) {
                         throw ProblemException.notFound("HTTP binding",
@@ -95,16 +95,15 @@ public class HookService {
         triggerData.put("path", binding.variables());
         triggerData.put("query", call.query());
         triggerData.put("body", call.body());
-        String key = call.idempotencyKey() == null
-                ? "hook:" + UUID.randomUUID()
-                : "hook:" + definitionId + ":" + call.idempotencyKey();
+        // without the caller's key there is nothing to deduplicate: no key, no lookup
+        String key = call.idempotencyKey() == null ? null : "hook:" + definitionId + ":" + call.idempotencyKey();
         Uni<UUID> caseId = call.caseId() != null
                 ? Uni.createFrom().item(call.caseId())
                 : systemCases.caseFor(call.tenant(), trigger.definitionId());
         return catalog.graph(call.tenant(), definitionId, trigger.version())
                 .map(graph -> parameters(graph.version(), binding.variables(), call.body()))
                 .chain(parameters -> caseId
-                        .chain(id -> requests.start(call.tenant(), RunOrder.of(definitionId, id, "production"),
+                        .chain(id -> requests.startInRequest(call.tenant(), RunOrder.of(definitionId, id, "production"),
                                 new RunRequestService.StartOptions("http", parameters, triggerData, null, null), key)))
                 .chain(run -> respondWithResult
                         ? awaitEnd(call.tenant(), run, wait).map(ended -> new HookOutcome(ended, true))
@@ -112,6 +111,9 @@ public class HookService {
     }
 
     private Uni<Run> awaitEnd(String tenant, Run started, Duration wait) {
+        if (started.status.isTerminal()) {
+            return Uni.createFrom().item(started); // it ended in its eager start: nothing to read
+        }
         RunWatchers.Waiter waiter = watchers.register(started.id);
         return runs.find(pool, tenant, started.id).onFailure().invoke(waiter::close).chain(run -> {
             if (run == null || run.status.isTerminal()) {

@@ -5,7 +5,9 @@ import static dev.orchestrion.runner.sql.SqlTimes.time;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,8 @@ import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.RunQuery;
 import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
+import dev.orchestrion.runner.model.StepRecord;
+import dev.orchestrion.support.messaging.OutgoingRecord;
 import dev.orchestrion.support.paging.Page;
 
 /** The {@code runs} table, through the reactive SQL client so that checkpoints of a whole batch are one statement. */
@@ -44,6 +48,78 @@ public class RunRepository {
                         run.callbackUrl}))
                 .map(rows -> rows.rowCount() == 1);
     }
+
+    /** What {@link #insertStarted} did: nothing (the idempotency key was taken), or the run and its outbox row. */
+    public record Started(boolean inserted, Long outboxId) {
+    }
+
+    /**
+     * Inserts a run that has already executed its first stretch, with its steps, timers and outbox records, in one
+     * statement (one round trip, one commit). With an idempotency key already used in the tenant, nothing at all is
+     * written and the answer says so: the request that lost the race executed nothing that anyone sees.
+     */
+    public Uni<Started> insertStarted(SqlClient client, Run run, String idempotencyKey, String requestHash,
+            List<StepRecord> steps, List<TimerRepository.Timer> timers, List<OutgoingRecord> records) {
+        String state = Json.write(run.state);
+        run.stateSize = state.length();
+        Map<Integer, Map<String, Object>> stepRows = new LinkedHashMap<>();
+        for (StepRecord step : steps) { // the last write of a step in the stretch wins, as the upsert would
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seq", step.seq());
+            row.put("node_id", step.nodeId());
+            row.put("node_type", step.nodeType());
+            row.put("attempt", step.attempt());
+            row.put("status", step.status().name());
+            row.put("started_at", String.valueOf(step.startedAt()));
+            row.put("ended_at", step.endedAt() == null ? null : step.endedAt().toString());
+            row.put("inputs", step.inputs());
+            row.put("outputs", step.outputs());
+            row.put("output", step.output());
+            row.put("error", step.error());
+            stepRows.put(step.seq(), row);
+        }
+        List<Map<String, Object>> timerRows = new ArrayList<>(timers.size());
+        for (TimerRepository.Timer timer : timers) {
+            timerRows.add(Map.of("wait_id", timer.waitId(), "due_at", timer.dueAt().toString()));
+        }
+        return client.preparedQuery(INSERT_STARTED)
+                .execute(Tuple.from(new Object[]{run.id, run.tenant, run.definitionId, run.version, run.caseId,
+                        run.parametersId, run.environment, run.status.name(), run.trigger, time(run.createdAt),
+                        time(run.startedAt), time(run.endedAt), Json.write(run.result), Json.write(run.error), state,
+                        run.parentRunId, run.parentNodeId, idempotencyKey, requestHash, run.callbackUrl,
+                        Json.write(new ArrayList<>(stepRows.values())), Json.write(timerRows),
+                        records.isEmpty() ? null : Json.write(records)}))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Started(row.getBoolean("inserted"), row.getLong("outbox_id"));
+                });
+    }
+
+    /** Data-modifying CTEs all run; joining on {@code r} makes them write nothing when the run was not inserted. */
+    private static final String INSERT_STARTED = """
+            WITH r AS (
+              INSERT INTO runs (id, tenant, definition_id, version, case_id, parameters_id, environment, status,
+                trigger_kind, created_at, started_at, ended_at, result, error, state, state_version, parent_run_id,
+                parent_node_id, idempotency_key, request_hash, callback_url)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14::text::jsonb,
+                $15::text::jsonb, 0, $16, $17, $18, $19, $20)
+              ON CONFLICT (tenant, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+              RETURNING id),
+            s AS (
+              INSERT INTO run_steps (run_id, seq, node_id, node_type, attempt, status, started_at, ended_at, inputs,
+                outputs, output, error)
+              SELECT r.id, x.seq, x.node_id, x.node_type, x.attempt, x.status, x.started_at, x.ended_at, x.inputs,
+                x.outputs, x.output, x.error
+              FROM r, jsonb_to_recordset($21::text::jsonb) AS x(seq int, node_id text, node_type text, attempt int,
+                status text, started_at timestamptz, ended_at timestamptz, inputs jsonb, outputs jsonb, output text,
+                error jsonb)),
+            t AS (
+              INSERT INTO run_timers (run_id, wait_id, tenant, due_at)
+              SELECT r.id, x.wait_id, $2, x.due_at
+              FROM r, jsonb_to_recordset($22::text::jsonb) AS x(wait_id text, due_at timestamptz)),
+            o AS (
+              INSERT INTO outbox (records) SELECT $23::text::jsonb FROM r WHERE $23::text IS NOT NULL RETURNING id)
+            SELECT EXISTS (SELECT 1 FROM r) AS inserted, (SELECT id FROM o) AS outbox_id""";
 
     public Uni<Run> find(SqlClient client, String tenant, UUID id) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM runs WHERE id = $1 AND tenant = $2")

@@ -96,6 +96,11 @@ final class CheckpointBatch {
         return steps;
     }
 
+    /** The steps alone (an eager start's batch holds one run). */
+    List<dev.orchestrion.runner.model.StepRecord> stepRecords() {
+        return steps.stream().map(StepRepository.RunStep::step).toList();
+    }
+
     List<TimerRepository.Timer> timersToAdd() {
         return new ArrayList<>(timersToAdd.values());
     }

@@ -25,9 +25,7 @@ import dev.orchestrion.runner.engine.graph.WorkflowGraph;
 import dev.orchestrion.runner.events.RunCommands;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.RunStatus;
-import dev.orchestrion.runner.observability.RunMetrics;
 import dev.orchestrion.runner.observability.RunTracing;
-import dev.orchestrion.runner.outbox.OutboxRelay;
 import dev.orchestrion.runner.outbox.OutboxRepository;
 import dev.orchestrion.runner.run.repository.RunRepository;
 import dev.orchestrion.runner.run.repository.StepRepository;
@@ -36,8 +34,9 @@ import dev.orchestrion.support.messaging.TransientFailure;
 
 /**
  * Executes a batch of run commands: loads the runs and their pinned graphs, lets the engine advance each run, and
- * writes every checkpoint of the batch in one transaction (runs, steps, timers, outbox). After the commit it
- * publishes the outbox records, starts the outbound calls and wakes long-poll waiters. A checkpoint that loses to
+ * writes every checkpoint of the batch in one transaction (runs, steps, timers, outbox). After the commit,
+ * {@link CommittedCheckpoints} hands the records to Kafka, starts the calls and wakes waiters, without holding the
+ * next batch back for Kafka's acknowledgement. A checkpoint that loses to
  * a concurrent writer (two owners during a rebalance) rolls the batch back, and the batch is replayed on fresh state.
  */
 @ApplicationScoped
@@ -50,29 +49,23 @@ public class RunExecutionService {
     private final StepRepository steps;
     private final TimerRepository timers;
     private final OutboxRepository outbox;
-    private final OutboxRelay relay;
     private final DefinitionCatalog catalog;
     private final RunEngine engine;
-    private final OutboundCalls calls;
-    private final RunWatchers watchers;
+    private final CommittedCheckpoints committed;
     private final RunTracing tracing;
-    private final RunMetrics metrics;
 
     public RunExecutionService(Pool pool, RunRepository runs, StepRepository steps, TimerRepository timers,
-            OutboxRepository outbox, OutboxRelay relay, DefinitionCatalog catalog, RunEngine engine,
-            OutboundCalls calls, RunWatchers watchers, RunTracing tracing, RunMetrics metrics) {
+            OutboxRepository outbox, DefinitionCatalog catalog, RunEngine engine, CommittedCheckpoints committed,
+            RunTracing tracing) {
         this.pool = pool;
         this.runs = runs;
         this.steps = steps;
         this.timers = timers;
         this.outbox = outbox;
-        this.relay = relay;
         this.catalog = catalog;
         this.engine = engine;
-        this.calls = calls;
-        this.watchers = watchers;
+        this.committed = committed;
         this.tracing = tracing;
-        this.metrics = metrics;
     }
 
     /** Lost the race for a run's checkpoint: the batch is replayed (by the consumer, if it keeps losing). */
@@ -136,14 +129,8 @@ public class RunExecutionService {
     }
 
     private Uni<Void> afterCommit(CheckpointBatch batch, Long outboxId) {
-        Uni<Void> published = outboxId == null ? Uni.createFrom().voidItem() : relay.publish(outboxId, batch.records());
-        return published.invoke(() -> {
-            calls.launch(batch.calls());
-            batch.endedRuns().forEach(watchers::ended);
-            batch.startedRuns().forEach(metrics::started);
-            batch.endedRunStates().forEach(metrics::ended);
-            batch.finishedSteps().forEach(metrics::node);
-        });
+        committed.committed(batch, outboxId);
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Map<String, WorkflowGraph>> graphsOf(List<Run> loaded) {

@@ -40,8 +40,9 @@ import dev.orchestrion.support.problem.ProblemException;
 
 /**
  * Accepts run requests: checks the definition (active, its current published version pinned), the case (exists, not
- * erased) and the parameters, stores the run as PENDING and sends StartRun. The stored PENDING run is the durable
- * command: if the send is lost, the pending-run sweep sends it again. With an Idempotency-Key the same request
+ * erased) and the parameters; then either executes its first stretch and stores it ({@link EagerStart}), or stores
+ * it as PENDING and sends StartRun. The stored PENDING run is the durable command: if the send is lost, the
+ * pending-run sweep sends it again. With an Idempotency-Key the same request
  * returns the same run, also when two arrive at once on two instances (a unique index decides).
  */
 @ApplicationScoped
@@ -56,10 +57,12 @@ public class RunRequestService implements ChildRuns {
     private final RecordProducer producer;
     private final RunTracing tracing;
     private final OutboundTargets targets;
+    private final EagerStart eager;
 
     public RunRequestService(Pool pool, RunRepository runs, DefinitionCatalog definitions, CaseDirectory cases,
-            RecordProducer producer, RunTracing tracing, OutboundTargets targets) {
+            RecordProducer producer, RunTracing tracing, OutboundTargets targets, EagerStart eager) {
         this.targets = targets;
+        this.eager = eager;
         this.pool = pool;
         this.runs = runs;
         this.definitions = definitions;
@@ -81,24 +84,61 @@ public class RunRequestService implements ChildRuns {
         }
     }
 
-    /** A client's run request; with an idempotency key, the same order again answers the same run. */
+    /**
+     * A client's run request; with an idempotency key, the same order again answers the same run. The run's first
+     * stretch executes before the answer when {@link EagerStart} applies, so the answer is often the finished run.
+     */
     public Uni<Run> request(String tenant, RunOrder order, String idempotencyKey) {
         String hash = hash(order);
         if (idempotencyKey == null) {
-            return prepare(tenant, order).chain(run -> store(run, null, null));
+            return prepare(tenant, order, null).chain(prepared -> begin(prepared, null, null, true));
         }
         return runs.findByIdempotencyKey(pool, tenant, idempotencyKey)
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(sameRequest(existing, hash))
-                        : prepare(tenant, order).chain(run -> store(run, idempotencyKey, hash)));
+                        : prepare(tenant, order, null).chain(prepared -> begin(prepared, idempotencyKey, hash, true)));
     }
 
-    /** Starts a run without a client request: a subWorkflow's child or a triggered run; idempotent by key. */
+    /**
+     * Starts a run without a client request: a subWorkflow's child, or a run of a trigger or a schedule. These go
+     * through {@code workflow.run-commands}, so no consumer partition executes runs inline. Idempotent by key (none:
+     * no lookup).
+     */
     public Uni<Run> start(String tenant, RunOrder order, StartOptions options, String idempotencyKey) {
+        return start(tenant, order, options, idempotencyKey, false);
+    }
+
+    /** Starts a run for an HTTP binding's call: like {@link #request}, its first stretch may execute right here. */
+    public Uni<Run> startInRequest(String tenant, RunOrder order, StartOptions options, String idempotencyKey) {
+        return start(tenant, order, options, idempotencyKey, true);
+    }
+
+    private Uni<Run> start(String tenant, RunOrder order, StartOptions options, String idempotencyKey,
+            boolean mayStartEagerly) {
+        if (idempotencyKey == null) {
+            return prepare(tenant, order, options).chain(prepared -> begin(prepared, null, null, mayStartEagerly));
+        }
         return runs.findByIdempotencyKey(pool, tenant, idempotencyKey)
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(existing.run())
-                        : prepare(tenant, order, options).chain(run -> store(run, idempotencyKey, hash(order))));
+                        : prepare(tenant, order, options)
+                                .chain(prepared -> begin(prepared, idempotencyKey, hash(order), mayStartEagerly)));
+    }
+
+    /** A run ready to be stored, with the graph of the version it pins. */
+    private record Prepared(Run run, WorkflowGraph graph) {
+    }
+
+    private Uni<Run> begin(Prepared prepared, String idempotencyKey, String hash, boolean mayStartEagerly) {
+        if (!mayStartEagerly || !eager.appliesTo(prepared.graph())) {
+            return store(prepared.run(), idempotencyKey, hash);
+        }
+        return eager.begin(prepared.run(), prepared.graph(), idempotencyKey, hash)
+                .chain(run -> run != null
+                        ? Uni.createFrom().item(run)
+                        // Another request with the same key won the race: answer with its run.
+                        : runs.findByIdempotencyKey(pool, prepared.run().tenant, idempotencyKey)
+                                .map(existing -> sameRequest(existing, hash)));
     }
 
     @Override
@@ -114,11 +154,7 @@ public class RunRequestService implements ChildRuns {
                 idempotencyKey).map(run -> run.id);
     }
 
-    private Uni<Run> prepare(String tenant, RunOrder order) {
-        return prepare(tenant, order, null);
-    }
-
-    private Uni<Run> prepare(String tenant, RunOrder order, StartOptions options) {
+    private Uni<Prepared> prepare(String tenant, RunOrder order, StartOptions options) {
         String definitionId = order.definitionId();
         // A callback the outbound guard would refuse is refused now (400), not retried for hours at send time.
         return targets.requireAllowed(List.of(SavedTarget.url("callbackUrl", order.callbackUrl())))
@@ -133,8 +169,8 @@ public class RunRequestService implements ChildRuns {
                     int version = definition.publishedVersion();
                     return definitions.graph(tenant, definitionId, version).chain(graph -> checkCase(tenant,
                             order.caseId()).chain(() -> parameters(tenant, order, definition, graph, options))
-                            .chain(params -> caseData(tenant, order.caseId(), graph).map(
-                                    caseData -> newRun(tenant, order, version, graph, params, caseData, options))));
+                            .chain(params -> caseData(tenant, order.caseId(), graph).map(caseData -> new Prepared(
+                                    newRun(tenant, order, version, graph, params, caseData, options), graph))));
                 });
     }
 

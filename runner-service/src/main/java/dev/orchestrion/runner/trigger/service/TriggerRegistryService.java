@@ -34,9 +34,11 @@ public class TriggerRegistryService {
     private final TriggerRegistryRepository registry;
     private final DefinitionCatalog catalog;
     private final ScheduleRegistrations schedules;
+    private final HttpBindings bindings;
 
     public TriggerRegistryService(Pool pool, TriggerRegistryRepository registry, DefinitionCatalog catalog,
-            ScheduleRegistrations schedules) {
+            ScheduleRegistrations schedules, HttpBindings bindings) {
+        this.bindings = bindings;
         this.pool = pool;
         this.registry = registry;
         this.catalog = catalog;
@@ -67,7 +69,7 @@ public class TriggerRegistryService {
                     RegisteredTrigger next = next(change, version, previous, now);
                     return registry.upsert(tx, next).chain(
                             () -> schedules.sync(tx, next.definitionId(), schedule(previous), schedule(next), now));
-                })));
+                })).invoke(() -> bindings.forget(change.tenant())));
     }
 
     /** The trigger as the schedules see it: an ACTIVE schedule, or null for any other trigger (or none). */

@@ -36,7 +36,7 @@ class RunApiTest {
 
         String runId = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("caseId", caseId, "workflowDefinitionId", definitionId, "parametersId", parametersId))
-                .when().post("/workflows/run").then().statusCode(200).body("status", equalTo("PENDING"))
+                .when().post("/workflows/run").then().statusCode(200).body("status", equalTo("COMPLETED"))
                 .body("caseId", equalTo(caseId.toString())).body("id", notNullValue()).extract().path("id");
 
         given().auth().oauth2(token).when().get("/workflows/{id}?wait=20s", runId).then().statusCode(200)
