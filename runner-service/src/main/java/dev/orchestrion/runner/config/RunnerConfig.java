@@ -30,6 +30,20 @@ public interface RunnerConfig {
 
     Eager eager();
 
+    Admission admission();
+
+    /** Backpressure on run requests (docs/operations.md, "Backpressure"). */
+    interface Admission {
+
+        /** Run requests one instance handles at once; past it, 503 with Retry-After. */
+        @WithDefault("512")
+        int maxInFlight();
+
+        /** Run requests of one tenant one instance handles at once; past it, 429 with Retry-After. */
+        @WithDefault("256")
+        int maxInFlightPerTenant();
+    }
+
     /**
      * Eager execution: the instance that receives {@code POST /workflows/run} or an HTTP binding's call executes the
      * run's first stretch and commits it before answering (docs/architecture.md, "The eager start").

@@ -9,6 +9,7 @@ import dev.orchestrion.support.domain.FieldViolation;
 import dev.orchestrion.support.domain.Invalid;
 import dev.orchestrion.support.domain.NotAllowed;
 import dev.orchestrion.support.domain.NotFound;
+import dev.orchestrion.support.domain.Overloaded;
 import dev.orchestrion.support.domain.PeerRefused;
 import dev.orchestrion.support.domain.StaleVersion;
 import dev.orchestrion.support.domain.Unavailable;
@@ -27,13 +28,25 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, slug, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+            Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.type = TYPE_BASE + slug;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** When the client may try again ({@code Retry-After}, whole seconds), or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException badRequest(String detail) {
@@ -106,6 +119,12 @@ public class ProblemException extends RuntimeException {
         }
         if (refusal instanceof Unprocessable) {
             return unprocessable(detail, errors);
+        }
+        if (refusal instanceof Overloaded overloaded) {
+            long seconds = Math.max(1, (overloaded.retryAfter().toMillis() + 999) / 1000);
+            return overloaded.platformWide()
+                    ? new ProblemException(503, "overloaded", "Service unavailable", detail, errors, seconds)
+                    : new ProblemException(429, "too-many-requests", "Too many requests", detail, errors, seconds);
         }
         if (refusal instanceof Unavailable) {
             return new ProblemException(503, "unavailable", "Service unavailable", detail, errors);

@@ -42,8 +42,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        if (e.status() >= 500) {
+        if (e.status() >= 500 && e.retryAfterSeconds() == null) { // an overloaded answer is counted, not logged
             LOG.warnf("%s %s: %s", e.status(), uri.getPath(), e.getMessage());
+        }
+        if (e.retryAfterSeconds() != null) {
+            Problem problem = e.toProblem(uri.getPath());
+            return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).entity(problem).build();
         }
         return respond(e.toProblem(uri.getPath()));
     }

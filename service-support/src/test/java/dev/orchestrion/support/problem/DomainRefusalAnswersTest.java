@@ -2,6 +2,7 @@ package dev.orchestrion.support.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import dev.orchestrion.support.domain.FieldViolation;
 import dev.orchestrion.support.domain.Invalid;
 import dev.orchestrion.support.domain.NotAllowed;
 import dev.orchestrion.support.domain.NotFound;
+import dev.orchestrion.support.domain.Overloaded;
 import dev.orchestrion.support.domain.PeerRefused;
 import dev.orchestrion.support.domain.StaleVersion;
 import dev.orchestrion.support.domain.Unavailable;
@@ -45,6 +47,22 @@ class DomainRefusalAnswersTest {
                 ProblemException.unprocessable("Only ACTIVE definitions can be ordered", errors));
         assertSameAnswer(new Unavailable("definition-service is unavailable"),
                 ProblemException.unavailable("definition-service is unavailable"));
+    }
+
+    @Test
+    void tooMuchAtOnceIs429ForATenantAnd503ForTheServiceEachSayingWhenToRetry() {
+        ProblemException tenant = ProblemException
+                .from(new Overloaded("Tenant acme has 256 run requests in progress", false, Duration.ofMillis(1500)));
+        assertThat(tenant.status()).isEqualTo(429);
+        assertThat(tenant.toProblem("/workflows/run").type()).isEqualTo(TYPES + "too-many-requests");
+        assertThat(tenant.retryAfterSeconds()).isEqualTo(2L);
+
+        ProblemException platform = ProblemException
+                .from(new Overloaded("The runner is at capacity", true, Duration.ofSeconds(1)));
+        assertThat(platform.status()).isEqualTo(503);
+        assertThat(platform.toProblem("/workflows/run").type()).isEqualTo(TYPES + "overloaded");
+        assertThat(platform.retryAfterSeconds()).isEqualTo(1L);
+        assertThat(ProblemException.from(new Unavailable("down")).retryAfterSeconds()).isNull();
     }
 
     @Test

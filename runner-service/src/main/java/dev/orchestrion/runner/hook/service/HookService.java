@@ -18,6 +18,7 @@ import dev.orchestrion.runner.engine.graph.WorkflowVersion;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.RunOrder;
 import dev.orchestrion.runner.run.repository.RunRepository;
+import dev.orchestrion.runner.run.service.RunAdmission;
 import dev.orchestrion.runner.run.service.RunRequestService;
 import dev.orchestrion.runner.run.service.RunWatchers;
 import dev.orchestrion.runner.run.service.SystemCases;
@@ -46,9 +47,12 @@ public class HookService {
     private final RunRequestService requests;
     private final RunRepository runs;
     private final RunWatchers watchers;
+    private final RunAdmission admission;
 
     public HookService(Pool pool, ApiKeyService apiKeys, HttpBindings bindings, DefinitionCatalog catalog,
-            SystemCases systemCases, RunRequestService requests, RunRepository runs, RunWatchers watchers) {
+            SystemCases systemCases, RunRequestService requests, RunRepository runs, RunWatchers watchers,
+            RunAdmission admission) {
+        this.admission = admission;
         this.pool = pool;
         this.apiKeys = apiKeys;
         this.bindings = bindings;
@@ -68,6 +72,7 @@ public class HookService {
     public record HookOutcome(Run run, boolean respondWithResult) {
     }
 
+    /** Only a caller with the tenant's key takes a place in the tenant's share of the runner (RunAdmission). */
     public Uni<HookOutcome> call(HookCall call) {
         return apiKeys.authenticate(call.tenant(), call.apiKey())
                 .chain(key -> bindings.active(call.tenant(), call.method()).chain(bindings -> {
@@ -80,7 +85,7 @@ public class HookService {
                         throw ProblemException
                                 .forbidden("This API key may not start workflow " + binding.trigger().definitionId());
                     }
-                    return start(call, binding);
+                    return admission.admit(call.tenant(), () -> start(call, binding));
                 }));
     }
 

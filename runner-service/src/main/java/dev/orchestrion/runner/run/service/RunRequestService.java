@@ -58,9 +58,12 @@ public class RunRequestService implements ChildRuns {
     private final RunTracing tracing;
     private final OutboundTargets targets;
     private final EagerStart eager;
+    private final RunAdmission admission;
 
     public RunRequestService(Pool pool, RunRepository runs, DefinitionCatalog definitions, CaseDirectory cases,
-            RecordProducer producer, RunTracing tracing, OutboundTargets targets, EagerStart eager) {
+            RecordProducer producer, RunTracing tracing, OutboundTargets targets, EagerStart eager,
+            RunAdmission admission) {
+        this.admission = admission;
         this.targets = targets;
         this.eager = eager;
         this.pool = pool;
@@ -89,6 +92,10 @@ public class RunRequestService implements ChildRuns {
      * stretch executes before the answer when {@link EagerStart} applies, so the answer is often the finished run.
      */
     public Uni<Run> request(String tenant, RunOrder order, String idempotencyKey) {
+        return admission.admit(tenant, () -> accept(tenant, order, idempotencyKey));
+    }
+
+    private Uni<Run> accept(String tenant, RunOrder order, String idempotencyKey) {
         String hash = hash(order);
         if (idempotencyKey == null) {
             return prepare(tenant, order, null).chain(prepared -> begin(prepared, null, null, true));
