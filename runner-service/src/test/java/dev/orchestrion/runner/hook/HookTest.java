@@ -104,6 +104,27 @@ class HookTest {
     }
 
     @Test
+    void aBindingStopsAnsweringAsSoonAsItsPausedDefinitionIsInTheRegistry() {
+        String tenant = "hook-" + UUID.randomUUID().toString().substring(0, 8);
+        String ping = PeerServices.activeDefinition(PING);
+        PeerEvents.systemCaseFor(ping);
+        PeerEvents.definitionEvent(tenant, ping, "started", "ACTIVE", 1, 1);
+        String operator = TestTokens.token(tenant, "operator");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(operator).when().get("/triggers")
+                .then().extract().jsonPath().getList("hookPath").size() == 1);
+        String key = issue(tenant, List.of(ping));
+        given().header("X-API-Key", key).when().get("/hooks/{tenant}/ping", tenant).then().statusCode(202);
+
+        // the bindings of the tenant are now remembered; the registry applying the pause must make this instance
+        // forget them, not answer from memory until they expire
+        PeerEvents.definitionEvent(tenant, ping, "paused", "PAUSED", 1, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAUSED".equals(
+                given().auth().oauth2(operator).when().get("/triggers/{id}", ping).then().extract().path("status")));
+        given().header("X-API-Key", key).when().get("/hooks/{tenant}/ping", tenant).then().statusCode(404)
+                .contentType(PROBLEM);
+    }
+
+    @Test
     void callsWithoutAValidKeyOrBindingAreRefusedWithProblems() {
         String tenant = "hook-" + UUID.randomUUID().toString().substring(0, 8);
         String orders = PeerServices.activeDefinition(ORDERS);
