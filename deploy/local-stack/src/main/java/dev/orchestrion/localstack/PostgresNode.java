@@ -51,6 +51,7 @@ public final class PostgresNode implements AutoCloseable {
                 .setServerConfig("max_connections", "300").setServerConfig("listen_addresses", "127.0.0.1")
                 .setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
         if (port > 0) {
+            requireFree(port);
             builder.setPort(port);
         }
         try {
@@ -59,6 +60,20 @@ public final class PostgresNode implements AutoCloseable {
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Fails at once, naming the port, where the postmaster would otherwise exit on "could not bind" and leave the
+     * caller waiting out the start-up timeout with only "connection refused" to go on.
+     */
+    private static void requireFree(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL port " + port + " on 127.0.0.1 is in use (" + e.getMessage()
+                    + "); stop what holds it or move ORCHESTRION_POSTGRES_PORT", e);
         }
     }
 

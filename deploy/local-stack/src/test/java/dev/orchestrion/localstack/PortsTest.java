@@ -16,11 +16,11 @@ class PortsTest {
     @Test
     void movingKafkaMovesItsControllerToo() {
         // a second stack beside the first (the end-to-end and fuzz modules run one) must not bind 19093 again
-        Map<String, String> environment = Map.of("ORCHESTRION_KAFKA_PORT", "39092", "ORCHESTRION_POSTGRES_PORT",
-                "35432", "ORCHESTRION_MONGO_PORT", "37017");
-        assertThat(LocalStack.Ports.from(environment::get)).isEqualTo(new LocalStack.Ports(39092, 39093, 35432, 37017));
+        Map<String, String> environment = Map.of("ORCHESTRION_KAFKA_PORT", "29092", "ORCHESTRION_POSTGRES_PORT",
+                "25432", "ORCHESTRION_MONGO_PORT", "27117");
+        assertThat(LocalStack.Ports.from(environment::get)).isEqualTo(new LocalStack.Ports(29092, 29093, 25432, 27117));
         assertThat(LocalStack.Ports
-                .from(Map.of("ORCHESTRION_KAFKA_PORT", "39092", "ORCHESTRION_KAFKA_CONTROLLER_PORT", "40000")::get)
-                .kafkaController()).isEqualTo(40000);
+                .from(Map.of("ORCHESTRION_KAFKA_PORT", "29092", "ORCHESTRION_KAFKA_CONTROLLER_PORT", "30000")::get)
+                .kafkaController()).isEqualTo(30000);
     }
 }
