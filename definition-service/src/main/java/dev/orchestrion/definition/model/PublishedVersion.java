@@ -9,15 +9,15 @@ import java.util.Map;
  * {@code GET /definitions/{id}/versions/{n}}.
  */
 public record PublishedVersion(String definitionId, int version, Instant publishedAt, String publishedBy, String name,
-        String timeout, String exclusiveGroup, Boolean eager, List<ParameterSpec> parameters, Trigger trigger,
-        List<Node> nodes, List<ExecutionConnector> executionConnectors, List<DataConnector> dataConnectors,
-        Map<String, String> connections) {
+        String timeout, String exclusiveGroup, Boolean eager, Boolean nodeEvents, List<ParameterSpec> parameters,
+        Trigger trigger, List<Node> nodes, List<ExecutionConnector> executionConnectors,
+        List<DataConnector> dataConnectors, Map<String, String> connections) {
 
     public static PublishedVersion of(String definitionId, int version, Instant publishedAt, String publishedBy,
             DefinitionContent content, Map<String, String> connections) {
         DefinitionContent c = content.normalized();
         return new PublishedVersion(definitionId, version, publishedAt, publishedBy, c.name(), c.timeout(),
-                c.exclusiveGroup(), c.eager(), c.parameters(), c.trigger(), c.nodes(), c.executionConnectors(),
-                c.dataConnectors(), connections);
+                c.exclusiveGroup(), c.eager(), c.nodeEvents(), c.parameters(), c.trigger(), c.nodes(),
+                c.executionConnectors(), c.dataConnectors(), connections);
     }
 }

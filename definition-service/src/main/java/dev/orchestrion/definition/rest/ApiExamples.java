@@ -20,6 +20,7 @@ final class ApiExamples {
     static final String DEFINITION_RESPONSE = """
             {"id": "6f1c2b7e-8d3a-4c0e-9b1a-2f4d5e6a7b8c", "name": "Reference workflow", "description": "Doubles a number",
              "tags": ["benchmark"], "folderId": null, "exclusiveGroup": null, "timeout": null, "eager": null,
+             "nodeEvents": null,
              "parameters": [{"name": "amount", "type": "number", "required": true, "validations": {"min": 0}}],
              "trigger": {"kind": "api"}, "nodes": [], "executionConnectors": [], "dataConnectors": [], "contents": [],
              "status": "ACTIVE", "revision": 3, "publishedVersion": 1, "pendingRevision": false, "priority": 2,
@@ -49,8 +50,8 @@ final class ApiExamples {
     static final String VERSION = """
             {"definitionId": "6f1c2b7e-8d3a-4c0e-9b1a-2f4d5e6a7b8c", "version": 1, "publishedAt": "2026-03-01T09:05:00Z",
              "publishedBy": "ops@acme", "name": "Fetch a credit score", "timeout": null, "exclusiveGroup": null,
-             "eager": null, "parameters": [], "trigger": {"kind": "api"}, "nodes": [], "executionConnectors": [],
-             "dataConnectors": [],
+             "eager": null, "nodeEvents": null, "parameters": [], "trigger": {"kind": "api"}, "nodes": [],
+             "executionConnectors": [], "dataConnectors": [],
              "connections": {"credit-bureau": "5b0f6c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f"}}""";
 
     static final String VERSIONS = """
