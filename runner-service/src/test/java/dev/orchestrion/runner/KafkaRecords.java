@@ -20,11 +20,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.orchestrion.runner.events.RunEventRecords;
 import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.testsupport.TestInfrastructure;
 
 /** Reads what is on a topic, from its beginning, as an outside consumer would. */
 public final class KafkaRecords {
+
+    private static final java.util.Set<String> TERMINAL = java.util.Set.of("dev.orchestrion.run.completed",
+            "dev.orchestrion.run.failed", "dev.orchestrion.run.cancelled");
 
     private KafkaRecords() {
     }
@@ -32,6 +36,26 @@ public final class KafkaRecords {
     /** The events of one run on {@code workflow.run-events}, once at least {@code atLeast} are there. */
     public static List<ConsumerRecord<String, String>> runEvents(String runId, int atLeast) {
         return read("workflow.run-events", r -> runId.equals(r.key()), atLeast);
+    }
+
+    /** The records of one run on {@code workflow.run-events}, up to and including its terminal event. */
+    public static List<ConsumerRecord<String, String>> runEventsUntilEnded(String runId) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        read("workflow.run-events", r -> {
+            if (runId.equals(r.key())) {
+                found.add(r);
+            }
+            return TERMINAL.contains(CloudEventHeaders.type(r)) && runId.equals(r.key());
+        }, 1);
+        return found;
+    }
+
+    /**
+     * The run events these records carry, as consumers see them: a progressed record (the lean stream) expanded into
+     * the node events it holds, other records as they are.
+     */
+    public static List<RunEventRecords.RunEvent> expanded(List<ConsumerRecord<String, String>> records) {
+        return records.stream().flatMap(r -> RunEventRecords.read(r).stream()).toList();
     }
 
     /** The record with this CloudEvents id. */

@@ -32,6 +32,19 @@ public interface RunnerConfig {
 
     Admission admission();
 
+    Events events();
+
+    /** How a run's events travel on {@code workflow.run-events} (docs/architecture.md, "The lean event stream"). */
+    interface Events {
+
+        /**
+         * On: every run publishes one event per node transition, as a definition's {@code nodeEvents: true} asks for
+         * its own runs. Off (the default): the node transitions of one stretch travel in one progressed record.
+         */
+        @WithDefault("false")
+        boolean perNode();
+    }
+
     /** Backpressure on run requests (docs/operations.md, "Backpressure"). */
     interface Admission {
 

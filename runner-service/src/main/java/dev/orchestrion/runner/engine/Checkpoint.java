@@ -20,6 +20,7 @@ import dev.orchestrion.runner.model.StepRecord;
 public final class Checkpoint {
 
     private final Run run;
+    private final boolean nodeEvents;
     private boolean changed;
     private final List<StepRecord> steps = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
@@ -29,8 +30,9 @@ public final class Checkpoint {
     private final List<OutboundCall> calls = new ArrayList<>();
     private final List<Command> commands = new ArrayList<>();
 
-    Checkpoint(Run run) {
+    Checkpoint(Run run, boolean nodeEvents) {
         this.run = run;
+        this.nodeEvents = nodeEvents;
     }
 
     /** An event for {@code workflow.run-events}: a CloudEvents type suffix (e.g. {@code completed}) and its data. */
@@ -55,6 +57,11 @@ public final class Checkpoint {
 
     public Run run() {
         return run;
+    }
+
+    /** Whether the run's definition asks for one event per node transition (the lean stream folds them). */
+    public boolean nodeEvents() {
+        return nodeEvents;
     }
 
     public boolean changed() {

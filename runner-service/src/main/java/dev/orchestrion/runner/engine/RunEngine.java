@@ -50,7 +50,7 @@ public final class RunEngine {
 
     /** Applies {@code command} and executes nodes until the run ends, parks, calls out or {@code limit} is reached. */
     public Checkpoint process(Run run, WorkflowGraph graph, EngineCommand command, Instant now, StretchLimit limit) {
-        Checkpoint checkpoint = new Checkpoint(run);
+        Checkpoint checkpoint = new Checkpoint(run, graph.version().publishesNodeEvents());
         StateBudget budget = new StateBudget(budgets, run.state, run.stateSize);
         Stretch stretch = new Stretch(run, graph, checkpoint, now, budget, executors, expressions, limit);
         CommandDispatch.apply(stretch, command);

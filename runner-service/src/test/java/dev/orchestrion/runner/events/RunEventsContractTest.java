@@ -10,6 +10,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.orchestrion.runner.KafkaRecords;
@@ -22,8 +26,14 @@ import dev.orchestrion.testsupport.TestTokens;
 @QuarkusTest
 class RunEventsContractTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The events of one run of the reference workflow (five nodes), in order. */
+    private static final String[] ONE_RUN = {"started", "node-started", "node-completed", "node-started",
+            "node-completed", "node-started", "node-completed", "node-started", "node-completed", "node-started",
+            "node-completed", "completed"};
+
     @Test
-    void aRunsCommandsAndEventsAreContractConformingCloudEventsInOrder() {
+    void aRunsCommandsAndEventsAreContractConformingCloudEventsInOrder() throws Exception {
         String token = TestTokens.token("acme", "client");
         String definitionId = PeerServices.activeDefinition(PeerServices.example("reference-workflow.json"));
         UUID caseId = PeerServices.existingCase(Map.of());
@@ -31,22 +41,54 @@ class RunEventsContractTest {
         String runId = Runs.start(token, definitionId, caseId, parametersId);
         assertThat(Runs.awaitEnd(token, runId).getString("status")).isEqualTo("COMPLETED");
 
-        List<ConsumerRecord<String, String>> events = readAll("workflow.run-events", runId, 12);
+        // the lean stream: each stretch's node events in one progressed record (RunStarted in the first one when the
+        // first stretch also ended the run, a record of its own otherwise), then RunCompleted
+        List<ConsumerRecord<String, String>> records = KafkaRecords.runEventsUntilEnded(runId);
         List<String> types = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (ConsumerRecord<String, String> event : events) {
-            Map<String, String> headers = EventContracts.assertCloudEvent(event);
+        for (ConsumerRecord<String, String> record : records) {
+            Map<String, String> headers = EventContracts.assertCloudEvent(record);
             assertThat(headers).containsEntry("ce_tenant", "acme").containsEntry("ce_subject", runId)
                     .containsEntry("ce_source", "/orchestrion/runner-service");
-            types.add(headers.get("ce_type").replace("dev.orchestrion.run.", ""));
-            ids.add(headers.get("ce_id"));
+            String type = headers.get("ce_type").replace("dev.orchestrion.run.", "");
+            assertThat(type).isIn("started", "progressed", "completed");
+            if (!"progressed".equals(type)) {
+                types.add(type);
+                ids.add(headers.get("ce_id"));
+                continue;
+            }
+            // each event it carries is, with the record's run fields, exactly the event its own schema describes
+            JsonNode progressed = JSON.readTree(record.value());
+            for (JsonNode carried : progressed.get("events")) {
+                ObjectNode event = JSON.createObjectNode();
+                for (String field : List.of("runId", "tenant", "workflowDefinitionId", "version", "caseId")) {
+                    event.set(field, progressed.get(field));
+                }
+                carried.fields().forEachRemaining(f -> event.set(f.getKey(), f.getValue()));
+                String carriedType = event.remove("type").asText();
+                ids.add(event.remove("id").asText());
+                types.add(carriedType);
+                EventContracts.assertConforms("dev.orchestrion.run." + carriedType, event.toString());
+            }
         }
-        assertThat(types).containsExactly("started", "node-started", "node-completed", "node-started", "node-completed",
-                "node-started", "node-completed", "node-started", "node-completed", "node-started", "node-completed",
-                "completed");
+        assertThat(records.size()).isLessThan(ONE_RUN.length);
+        assertThat(types).containsExactly(ONE_RUN);
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(events.get(events.size() - 1).value()).contains("\"status\":\"COMPLETED\"")
+        assertThat(records.get(records.size() - 1).value()).contains("\"status\":\"COMPLETED\"")
                 .contains("\"size\":\"small\"");
+
+        // a definition that asks for node events gets each as a record of its own
+        String perNode = PeerServices.activeDefinition(
+                PeerServices.example("reference-workflow.json").replaceFirst("\\{", "{\"nodeEvents\": true, "));
+        String perNodeRun = Runs.start(token, perNode, caseId,
+                PeerServices.parameterSet(perNode, 1, Map.of("amount", 4)));
+        assertThat(Runs.awaitEnd(token, perNodeRun).getString("status")).isEqualTo("COMPLETED");
+        List<String> perNodeTypes = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : KafkaRecords.runEventsUntilEnded(perNodeRun)) {
+            perNodeTypes
+                    .add(EventContracts.assertCloudEvent(record).get("ce_type").replace("dev.orchestrion.run.", ""));
+        }
+        assertThat(perNodeTypes).containsExactly(ONE_RUN);
 
         // a run that goes through run commands (its definition opts out of the eager start): its StartRun conforms
         String queued = PeerServices.activeDefinition(

@@ -88,8 +88,9 @@ class StatsProjectionTest {
     private RunEventForStats event(String kind, int second, String node) {
         Instant at = at(second);
         boolean terminal = List.of("completed", "failed", "cancelled").contains(kind);
-        return new RunEventForStats(UUID.randomUUID(), kind, run, "acme", DEFINITION, 1, at, node,
-                node == null ? null : "set", "started".equals(kind) || terminal ? at(0) : null, terminal ? at : null);
+        UUID id = UUID.randomUUID();
+        return new RunEventForStats(id, id, kind, run, "acme", DEFINITION, 1, at, node, node == null ? null : "set",
+                "started".equals(kind) || terminal ? at(0) : null, terminal ? at : null);
     }
 
     private static Instant at(int second) {

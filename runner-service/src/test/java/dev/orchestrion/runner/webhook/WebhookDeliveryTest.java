@@ -215,7 +215,7 @@ class WebhookDeliveryTest {
             String runId = runReferenceWorkflow(tenant, 5);
             // the reference workflow: five nodes complete, then the run
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.count() >= 6);
-            List<ConsumerRecord<String, String>> events = KafkaRecords.runEvents(runId, 12);
+            List<ConsumerRecord<String, String>> events = KafkaRecords.runEventsUntilEnded(runId);
             events.stream().map(PeerEvents::republish)
                     .forEach(copy -> KafkaRecords.awaitConsumed("runner-webhooks", copy));
 

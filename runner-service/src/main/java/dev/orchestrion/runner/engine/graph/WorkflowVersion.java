@@ -10,25 +10,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A published, immutable version of a workflow definition as definition-service serves it
  * ({@code GET /definitions/{id}/versions/{n}}, see docs/node-types.md). Unknown fields are ignored so that the
- * runner keeps working when definition-service adds some. {@code eager}: null leaves it to the platform.
+ * runner keeps working when definition-service adds some. {@code eager} and {@code nodeEvents}: null leaves them to
+ * the platform.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkflowVersion(String definitionId, int version, String name, String timeout, String exclusiveGroup,
         List<Parameter> parameters, JsonNode trigger, List<Node> nodes, List<ExecutionConnector> executionConnectors,
-        List<DataConnector> dataConnectors, Map<String, String> connections, Boolean eager) {
+        List<DataConnector> dataConnectors, Map<String, String> connections, Boolean eager, Boolean nodeEvents) {
 
-    /** A version that leaves eager execution to the platform. */
+    /** A version that leaves eager execution and node events to the platform. */
     public WorkflowVersion(String definitionId, int version, String name, String timeout, String exclusiveGroup,
             List<Parameter> parameters, JsonNode trigger, List<Node> nodes,
             List<ExecutionConnector> executionConnectors, List<DataConnector> dataConnectors,
             Map<String, String> connections) {
         this(definitionId, version, name, timeout, exclusiveGroup, parameters, trigger, nodes, executionConnectors,
-                dataConnectors, connections, null);
+                dataConnectors, connections, null, null);
     }
 
     /** Whether this version lets the platform start its runs eagerly ({@code eager: false} opts out). */
     public boolean allowsEagerStart() {
         return !Boolean.FALSE.equals(eager);
+    }
+
+    /** Whether this version asks for one event per node transition ({@code nodeEvents: true}). */
+    public boolean publishesNodeEvents() {
+        return Boolean.TRUE.equals(nodeEvents);
     }
 
     public WorkflowVersion {

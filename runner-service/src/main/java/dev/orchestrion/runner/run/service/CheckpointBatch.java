@@ -11,9 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.orchestrion.runner.engine.Checkpoint;
-import dev.orchestrion.runner.events.CloudEvents;
 import dev.orchestrion.runner.events.RunCommands;
-import dev.orchestrion.runner.events.Topics;
+import dev.orchestrion.runner.events.RunEventRecords;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.model.StepRecord;
 import dev.orchestrion.runner.observability.RunTracing;
@@ -39,6 +38,12 @@ final class CheckpointBatch {
     private final Map<UUID, Run> startedRuns = new LinkedHashMap<>();
     private final Map<UUID, Run> endedRunStates = new LinkedHashMap<>();
     private final List<StepRecord> finishedSteps = new ArrayList<>();
+    private final boolean nodeEventsEverywhere;
+
+    /** {@code nodeEventsEverywhere}: every run publishes one event per node transition (the platform's switch). */
+    CheckpointBatch(boolean nodeEventsEverywhere) {
+        this.nodeEventsEverywhere = nodeEventsEverywhere;
+    }
 
     /**
      * Folds one checkpoint in. {@code traceparent} (may be null) goes on every record it causes, so the run's trace
@@ -72,10 +77,9 @@ final class CheckpointBatch {
             TimerRepository.TimerKey key = new TimerRepository.TimerKey(run.id, timer.waitId());
             timersToAdd.put(key, new TimerRepository.Timer(run.id, timer.waitId(), run.tenant, timer.dueAt()));
         }
-        for (Checkpoint.Event event : checkpoint.events()) {
-            records.add(RunTracing.traced(CloudEvents.record(Topics.RUN_EVENTS, run.id.toString(), event.id(),
-                    CloudEvents.TYPE_PREFIX + event.type(), event.time(), run.id.toString(), run.tenant, event.data()),
-                    traceparent));
+        for (OutgoingRecord record : RunEventRecords.records(run, checkpoint.events(),
+                nodeEventsEverywhere || checkpoint.nodeEvents())) {
+            records.add(RunTracing.traced(record, traceparent));
         }
         for (Checkpoint.Command command : checkpoint.commands()) {
             records.add(RunTracing.traced(RunCommands.of(command.runId(), command.tenant(), command.command(), now),

@@ -37,6 +37,7 @@ public class EagerStart {
     private final CommittedCheckpoints committed;
     private final RunTracing tracing;
     private final RunnerConfig.Eager settings;
+    private final boolean nodeEventsEverywhere;
 
     public EagerStart(Pool pool, RunRepository runs, RunEngine engine, CommittedCheckpoints committed,
             RunTracing tracing, RunnerConfig config) {
@@ -46,6 +47,7 @@ public class EagerStart {
         this.committed = committed;
         this.tracing = tracing;
         this.settings = config.eager();
+        this.nodeEventsEverywhere = config.events().perNode();
     }
 
     /** Whether runs of this graph start eagerly: the platform allows it and the definition did not opt out. */
@@ -65,7 +67,7 @@ public class EagerStart {
         StretchLimit limit = executed -> executed >= maxNodes || System.nanoTime() - began >= maxNanos;
         Span span = tracing.startEagerExecution(run.id);
         Checkpoint checkpoint = engine.process(run, graph, new EngineCommand.Start(), now, limit);
-        CheckpointBatch batch = new CheckpointBatch();
+        CheckpointBatch batch = new CheckpointBatch(nodeEventsEverywhere);
         batch.add(checkpoint, now, tracing.traceparentOf(span), true);
         return runs.insertStarted(pool, run, idempotencyKey, requestHash, batch.stepRecords(), batch.timersToAdd(),
                 batch.records()).map(started -> {

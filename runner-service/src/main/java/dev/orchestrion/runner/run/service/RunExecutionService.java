@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.client.DefinitionCatalog;
+import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.engine.Checkpoint;
 import dev.orchestrion.runner.engine.EngineCommand;
 import dev.orchestrion.runner.engine.RunEngine;
@@ -53,10 +54,11 @@ public class RunExecutionService {
     private final RunEngine engine;
     private final CommittedCheckpoints committed;
     private final RunTracing tracing;
+    private final boolean nodeEventsEverywhere;
 
     public RunExecutionService(Pool pool, RunRepository runs, StepRepository steps, TimerRepository timers,
             OutboxRepository outbox, DefinitionCatalog catalog, RunEngine engine, CommittedCheckpoints committed,
-            RunTracing tracing) {
+            RunTracing tracing, RunnerConfig config) {
         this.pool = pool;
         this.runs = runs;
         this.steps = steps;
@@ -66,6 +68,7 @@ public class RunExecutionService {
         this.engine = engine;
         this.committed = committed;
         this.tracing = tracing;
+        this.nodeEventsEverywhere = config.events().perNode();
     }
 
     /** Lost the race for a run's checkpoint: the batch is replayed (by the consumer, if it keeps losing). */
@@ -89,7 +92,7 @@ public class RunExecutionService {
         return runs.findAll(pool, new ArrayList<>(ids)).chain(loaded -> graphsOf(loaded).chain(graphs -> {
             Map<UUID, Run> byId = new HashMap<>();
             loaded.forEach(run -> byId.put(run.id, run));
-            CheckpointBatch batch = new CheckpointBatch();
+            CheckpointBatch batch = new CheckpointBatch(nodeEventsEverywhere);
             Instant now = Instant.now();
             List<Span> spans = new ArrayList<>();
             for (RunCommands.Addressed command : commands) {

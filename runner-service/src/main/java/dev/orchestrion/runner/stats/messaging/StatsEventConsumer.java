@@ -14,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.runner.json.Json;
+import dev.orchestrion.runner.events.RunEventRecords;
 import dev.orchestrion.runner.stats.model.RunEventForStats;
 import dev.orchestrion.runner.stats.service.StatsService;
 import dev.orchestrion.support.messaging.CloudEventHeaders;
@@ -30,7 +30,6 @@ import dev.orchestrion.support.messaging.ConsumerGuards;
 public class StatsEventConsumer {
 
     public static final String CONSUMER = "runner-stats";
-    private static final String PREFIX = "dev.orchestrion.run.";
     private static final List<String> KINDS = List.of("started", "node-started", "node-completed", "node-failed",
             "waiting", "completed", "failed", "cancelled");
 
@@ -50,22 +49,21 @@ public class StatsEventConsumer {
     private Uni<Void> apply(List<ConsumerRecord<String, String>> records) {
         List<RunEventForStats> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
-            String type = CloudEventHeaders.type(record);
-            String id = CloudEventHeaders.id(record);
-            if (type == null || id == null || !type.startsWith(PREFIX)
-                    || !KINDS.contains(type.substring(PREFIX.length()))) {
-                continue;
+            for (RunEventRecords.RunEvent event : RunEventRecords.read(record)) {
+                if (!KINDS.contains(event.type())) {
+                    continue;
+                }
+                Map<String, Object> data = event.data();
+                if (data.get("tenant") == null) {
+                    throw new IllegalArgumentException("A run event needs a tenant");
+                }
+                events.add(new RunEventForStats(event.id(), UUID.fromString(CloudEventHeaders.id(record)), event.type(),
+                        UUID.fromString(String.valueOf(data.get("runId"))), data.get("tenant").toString(),
+                        UUID.fromString(String.valueOf(data.get("workflowDefinitionId"))),
+                        ((Number) data.get("version")).intValue(), instant(data.get("occurredAt")),
+                        (String) data.get("nodeId"), (String) data.get("nodeType"), instant(data.get("startedAt")),
+                        instant(data.get("endedAt"))));
             }
-            Map<String, Object> data = Json.readMap(record.value());
-            if (data.get("tenant") == null) {
-                throw new IllegalArgumentException("A run event needs a tenant");
-            }
-            events.add(new RunEventForStats(UUID.fromString(id), type.substring(PREFIX.length()),
-                    UUID.fromString(String.valueOf(data.get("runId"))), data.get("tenant").toString(),
-                    UUID.fromString(String.valueOf(data.get("workflowDefinitionId"))),
-                    ((Number) data.get("version")).intValue(), instant(data.get("occurredAt")),
-                    (String) data.get("nodeId"), (String) data.get("nodeType"), instant(data.get("startedAt")),
-                    instant(data.get("endedAt"))));
         }
         return stats.apply(events);
     }

@@ -58,12 +58,12 @@ public class StatsService {
             return Uni.createFrom().voidItem();
         }
         return pool.withTransaction(tx -> stats
-                .markApplied(tx, events.stream().map(RunEventForStats::eventId).distinct().toList(), Instant.now())
+                .markApplied(tx, events.stream().map(RunEventForStats::recordId).distinct().toList(), Instant.now())
                 .chain(fresh -> {
                     List<RunEventForStats> toApply = new ArrayList<>();
                     Set<UUID> applying = new HashSet<>();
                     for (RunEventForStats event : events) {
-                        if (fresh.contains(event.eventId()) && applying.add(event.eventId())) {
+                        if (fresh.contains(event.recordId()) && applying.add(event.eventId())) {
                             toApply.add(event);
                         }
                     }

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.orchestrion.runner.json.Json;
+import dev.orchestrion.runner.events.CloudEvents;
+import dev.orchestrion.runner.events.RunEventRecords;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.webhook.service.RunEventForWebhooks;
 import dev.orchestrion.runner.webhook.service.WebhookDeliveryPlanner;
@@ -49,23 +50,23 @@ public class WebhookEventConsumer {
     private Uni<Void> plan(List<ConsumerRecord<String, String>> records) {
         List<RunEventForWebhooks> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            String type = WebhookEventTypes.of(CloudEventHeaders.type(record));
-            String id = CloudEventHeaders.id(record);
-            if (type == null || id == null) {
-                continue;
+            for (RunEventRecords.RunEvent event : RunEventRecords.read(record)) {
+                String type = WebhookEventTypes.of(CloudEvents.TYPE_PREFIX + event.type());
+                if (type == null) {
+                    continue;
+                }
+                Map<String, Object> data = event.data();
+                String tenant = CloudEventHeaders.tenant(record);
+                if (tenant == null && data.get("tenant") == null) {
+                    throw new IllegalArgumentException("A run event needs a tenant");
+                }
+                Object runId = data.get("runId");
+                events.add(new RunEventForWebhooks(event.id(), tenant != null ? tenant : data.get("tenant").toString(),
+                        type, runId == null ? null : UUID.fromString(runId.toString()),
+                        String.valueOf(data.getOrDefault("occurredAt",
+                                CloudEventHeaders.header(record, CloudEventHeaders.TIME))),
+                        data, CloudEventHeaders.header(record, RunTracing.TRACEPARENT)));
             }
-            Map<String, Object> data = Json.readMap(record.value());
-            String tenant = CloudEventHeaders.tenant(record);
-            if (tenant == null && data.get("tenant") == null) {
-                throw new IllegalArgumentException("A run event needs a tenant");
-            }
-            Object runId = data.get("runId");
-            events.add(new RunEventForWebhooks(UUID.fromString(id),
-                    tenant != null ? tenant : data.get("tenant").toString(), type,
-                    runId == null ? null : UUID.fromString(runId.toString()),
-                    String.valueOf(
-                            data.getOrDefault("occurredAt", CloudEventHeaders.header(record, CloudEventHeaders.TIME))),
-                    data, CloudEventHeaders.header(record, RunTracing.TRACEPARENT)));
         }
         return planner.plan(events);
     }
