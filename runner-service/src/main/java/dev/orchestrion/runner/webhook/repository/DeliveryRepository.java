@@ -4,6 +4,7 @@ import static dev.orchestrion.runner.sql.SqlTimes.instant;
 import static dev.orchestrion.runner.sql.SqlTimes.time;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -243,20 +244,45 @@ public class DeliveryRepository {
      * Writes an attempt's outcome and logs it, if the worker still holds the lease (a redelivery or another worker may
      * have taken the delivery since). Answers whether it was written.
      */
-    public Uni<Boolean> recordAttempt(SqlClient client, AttemptRecord attempt) {
-        String sql = "WITH updated AS (UPDATE webhook_deliveries SET attempts = attempts + 1, "
-                + "round_attempts = round_attempts + 1, status = $3::varchar, "
-                + "next_attempt_at = COALESCE($4::timestamptz, next_attempt_at), lease_until = NULL, "
-                + "lease_token = NULL, updated_at = $5, "
-                + "delivered_at = CASE WHEN $3::varchar = 'SUCCEEDED' THEN $5 ELSE delivered_at END, "
-                + "last_status_code = $6::int, last_error = $7::varchar WHERE id = $1 AND lease_token = $2 "
-                + "RETURNING id, attempts) INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, "
-                + "status_code, latency_ms, error) SELECT id, attempts, $8, $6::int, $9, $7::varchar FROM updated";
-        return client.preparedQuery(sql)
-                .execute(Tuple.from(new Object[]{attempt.deliveryId(), attempt.leaseToken(), attempt.status().name(),
-                        time(attempt.nextAttemptAt()), time(Instant.now()), attempt.statusCode(),
-                        truncate(attempt.error()), time(attempt.attemptedAt()), attempt.latencyMs()}))
-                .map(rows -> rows.rowCount() == 1);
+    /**
+     * Records attempts in one statement (the dispatcher's group commit): each updates its delivery, if this worker
+     * still holds its lease, and adds its row to the attempt log.
+     */
+    public Uni<Void> recordAttempts(SqlClient client, List<AttemptRecord> attempts) {
+        int n = attempts.size();
+        UUID[] ids = new UUID[n];
+        UUID[] tokens = new UUID[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] nextAttempts = new OffsetDateTime[n];
+        OffsetDateTime[] attemptedAt = new OffsetDateTime[n];
+        Integer[] codes = new Integer[n];
+        Integer[] latencies = new Integer[n];
+        String[] errors = new String[n];
+        for (int i = 0; i < n; i++) {
+            AttemptRecord a = attempts.get(i);
+            ids[i] = a.deliveryId();
+            tokens[i] = a.leaseToken();
+            statuses[i] = a.status().name();
+            nextAttempts[i] = time(a.nextAttemptAt());
+            attemptedAt[i] = time(a.attemptedAt());
+            codes[i] = a.statusCode();
+            latencies[i] = a.latencyMs();
+            errors[i] = truncate(a.error());
+        }
+        String sql = "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], "
+                + "$4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[], $8::varchar[]) "
+                + "AS i(id, token, status, next_at, attempted_at, code, latency, error)), "
+                + "updated AS (UPDATE webhook_deliveries d SET attempts = d.attempts + 1, "
+                + "round_attempts = d.round_attempts + 1, status = i.status, "
+                + "next_attempt_at = COALESCE(i.next_at, d.next_attempt_at), lease_until = NULL, lease_token = NULL, "
+                + "updated_at = $9, delivered_at = CASE WHEN i.status = 'SUCCEEDED' THEN $9 ELSE d.delivered_at END, "
+                + "last_status_code = i.code, last_error = i.error FROM input i "
+                + "WHERE d.id = i.id AND d.lease_token = i.token "
+                + "RETURNING d.id, d.attempts, i.attempted_at, i.code, i.latency, i.error) "
+                + "INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, error) "
+                + "SELECT id, attempts, attempted_at, code, latency, error FROM updated";
+        return client.preparedQuery(sql).execute(Tuple.from(new Object[]{ids, tokens, statuses, nextAttempts,
+                attemptedAt, codes, latencies, errors, time(Instant.now())})).replaceWithVoid();
     }
 
     /** Queues a delivery for a new round of attempts, whatever its status; null when the tenant has no such one. */

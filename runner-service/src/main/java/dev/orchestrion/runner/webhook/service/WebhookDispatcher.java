@@ -39,6 +39,7 @@ import dev.orchestrion.runner.outbound.GuardedWebClient;
 import dev.orchestrion.runner.webhook.model.ClaimedDelivery;
 import dev.orchestrion.runner.webhook.model.DeliveryStatus;
 import dev.orchestrion.runner.webhook.repository.DeliveryRepository;
+import dev.orchestrion.support.batching.GroupCommit;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.RefusedTarget;
 
@@ -61,6 +62,8 @@ public class WebhookDispatcher {
     private final RetrySchedule retries;
     private final SigningSecretCipher cipher;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /** Outcomes of concurrent attempts are recorded together: one statement and one commit for many deliveries. */
+    private final GroupCommit<DeliveryRepository.AttemptRecord> outcomes;
 
     private final RunTracing tracing;
     private final RunMetrics metrics;
@@ -76,6 +79,7 @@ public class WebhookDispatcher {
         this.config = config;
         this.retries = RetrySchedule.of(config.retry());
         this.cipher = cipher;
+        this.outcomes = new GroupCommit<>(batch -> deliveries.recordAttempts(pool, batch), 500);
     }
 
     /** Takes a slot of the target if it has one free; a taken slot must be given back with {@link #release}. */
@@ -153,14 +157,14 @@ public class WebhookDispatcher {
                         ? Outcome.answered(status, null)
                         : Outcome.answered(status, "The receiver answered " + status))
                 .onFailure().recoverWithItem(Outcome::failed).invoke(outcome -> {
+                    // the receiver has answered (or not): its slot is free while the outcome is being recorded
+                    release(delivery.target());
                     if (outcome.statusCode() != null) {
                         span.setAttribute("http.response.status_code", outcome.statusCode());
                     }
                     RunTracing.end(span, outcome.succeeded() ? null : new IllegalStateException(outcome.error()));
-                })
-                .chain(outcome -> record(delivery, outcome, attemptedAt,
-                        (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - begin) / 1_000_000)))
-                .eventually(() -> release(delivery.target()));
+                }).chain(outcome -> record(delivery, outcome, attemptedAt,
+                        (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - begin) / 1_000_000)));
     }
 
     private Uni<Integer> send(ClaimedDelivery delivery, String traceparent) {
@@ -216,8 +220,8 @@ public class WebhookDispatcher {
             LOG.infof("Webhook delivery %s to %s dead-lettered after %d attempts: %s", delivery.id(), delivery.url(),
                     failedInRound, outcome.error());
         }
-        return deliveries.recordAttempt(pool, new DeliveryRepository.AttemptRecord(delivery.id(), delivery.leaseToken(),
-                status, next, attemptedAt, outcome.statusCode(), latencyMs, outcome.error())).replaceWithVoid();
+        return outcomes.submit(new DeliveryRepository.AttemptRecord(delivery.id(), delivery.leaseToken(), status, next,
+                attemptedAt, outcome.statusCode(), latencyMs, outcome.error()));
     }
 
     /** What one attempt came to: a status code (2xx succeeds), or no answer and why. */
