@@ -56,6 +56,29 @@ public final class LoadDriver {
         Map<String, Double> closed(double seconds);
     }
 
+    /**
+     * Runs {@code operation} in a closed loop of 32 clients for {@code orchestrion.bench.prewarm} (default 30 s),
+     * recording nothing: the JIT compilers of this JVM and of the services finish their work before anything is
+     * measured. On two cores a cold start spends about half of the first minute's CPU compiling (C2 alone was 13-15 %
+     * of the machine in each of the load generator and the runner), which no warm service pays.
+     */
+    public static void prewarm(Operation operation) throws InterruptedException {
+        Duration prewarm = Duration.parse(System.getProperty("orchestrion.bench.prewarm", "PT30S"));
+        if (prewarm.isZero() || prewarm.isNegative()) {
+            return;
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch done = new CountDownLatch(32);
+        Recorder ignored = new Recorder(3);
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        for (int i = 0; i < 32; i++) {
+            loop(operation, ignored, statuses, new AtomicBoolean(false), running, done);
+        }
+        Thread.sleep(prewarm.toMillis());
+        running.set(false);
+        done.await(30, TimeUnit.SECONDS);
+    }
+
     public static BenchmarkResult closedLoop(String name, int clients, Duration warmup, Duration duration,
             Operation operation) throws InterruptedException {
         return closedLoop(name, clients, warmup, duration, operation, Alongside.NONE);

@@ -69,6 +69,7 @@ public final class CaseCreateBenchmark {
         System.out.println("Measuring " + Platform.CASES + "/cases (warm-up " + warmup + ", measure " + duration + ")");
 
         List<BenchmarkResult> results = new ArrayList<>();
+        LoadDriver.prewarm(() -> Platform.status(create(false)));
         for (int count : clients) {
             results.add(LoadDriver.closedLoop(NAME, count, warmup, duration, () -> Platform.status(create(false)))
                     .record());

@@ -166,6 +166,7 @@ public final class BindingBenchmark {
             return Platform.http().sendAsync(call(n), HttpResponse.BodyHandlers.ofString())
                     .thenApply(response -> counted(response.statusCode(), response.body(), n));
         };
+        LoadDriver.prewarm(run);
         for (int count : clients) {
             results.add(LoadDriver.closedLoop(NAME, count, warmup, duration, run, window).record());
         }

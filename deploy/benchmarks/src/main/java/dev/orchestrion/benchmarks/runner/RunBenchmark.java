@@ -111,6 +111,7 @@ public final class RunBenchmark {
                     return completions.ended(runId).orTimeout(60, TimeUnit.SECONDS)
                             .thenApply(status -> status.equals("completed") ? 200 : 599).exceptionally(timeout -> -2);
                 });
+        LoadDriver.prewarm(completedRun);
         for (int count : clients) {
             results.add(LoadDriver
                     .closedLoop(NAME + " (request to RunCompleted)", count, warmup, duration, completedRun).record());
