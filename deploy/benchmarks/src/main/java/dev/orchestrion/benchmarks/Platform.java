@@ -26,8 +26,13 @@ public final class Platform {
     public static final String RUNNER = env("RUNNER_SERVICE_URL", "http://127.0.0.1:8083");
     public static final String CONTENT = env("CONTENT_SERVICE_URL", "http://127.0.0.1:8084");
 
+    // Daemon threads: a benchmark whose main method fails must end, not hang ./orchestrion bench on a live pool.
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "benchmark-http");
+                thread.setDaemon(true);
+                return thread;
+            })).build();
 
     private Platform() {
     }

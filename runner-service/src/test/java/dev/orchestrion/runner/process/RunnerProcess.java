@@ -49,6 +49,15 @@ public final class RunnerProcess implements AutoCloseable {
      * {@code peersUrl}; {@code extra} adds or overrides system properties.
      */
     public static RunnerProcess start(String name, String database, String peersUrl, Map<String, String> extra) {
+        return start(name, database, peersUrl, extra, null);
+    }
+
+    /**
+     * As {@link #start(String, String, String, Map)}, with failpoints armed ({@code ORCHESTRION_FAILPOINTS}, e.g.
+     * {@code executor.after-commit=5}: the process halts, as on SIGKILL, the fifth time it gets there).
+     */
+    public static RunnerProcess start(String name, String database, String peersUrl, Map<String, String> extra,
+            String failpoints) {
         String jar = System.getProperty("runner.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("The packaged runner is missing (" + jar + "): run through failsafe");
@@ -83,6 +92,9 @@ public final class RunnerProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("ORCHESTRION_JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
             builder.environment().put("ORCHESTRION_JWT_PRIVATE_KEY_LOCATION", privateKey.toString());
+            if (failpoints != null) {
+                builder.environment().put("ORCHESTRION_FAILPOINTS", failpoints);
+            }
             return new RunnerProcess(name, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,6 +139,15 @@ public final class RunnerProcess implements AutoCloseable {
 
     public boolean alive() {
         return process.isAlive();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The exit status once the process has ended (137 after SIGKILL or a failpoint). */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     /** The end of the instance's log, for failure messages. */

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import dev.orchestrion.runner.events.RunCommands;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.run.service.RunExecutionService;
+import dev.orchestrion.support.failpoints.Failpoints;
 import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.support.messaging.ConsumerGuard;
 import dev.orchestrion.support.messaging.ConsumerGuards;
@@ -48,6 +49,6 @@ public class RunCommandConsumer {
             commands.add(RunCommands.read(CloudEventHeaders.type(record), record.value())
                     .tracedBy(CloudEventHeaders.header(record, RunTracing.TRACEPARENT)));
         }
-        return execution.execute(commands);
+        return execution.execute(commands).invoke(() -> Failpoints.hit("executor.before-offset-commit"));
     }
 }

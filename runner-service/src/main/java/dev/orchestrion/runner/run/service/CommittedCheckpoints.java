@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orchestrion.runner.observability.RunMetrics;
 import dev.orchestrion.runner.outbox.OutboxRelay;
+import dev.orchestrion.support.failpoints.Failpoints;
 
 /**
  * What follows a committed checkpoint, wherever it was written (an executor's batch or an eager start): its outbox
@@ -29,9 +30,9 @@ public class CommittedCheckpoints {
 
     void committed(CheckpointBatch batch, Long outboxId) {
         if (outboxId != null) {
-            relay.publish(outboxId, batch.records()).subscribe().with(ok -> {
-            }, failure -> {
-            }); // publish never fails: a row it could not send stays for the sweep
+            relay.publish(outboxId, batch.records()).subscribe().with(ok -> Failpoints.hit("outbox.after-publish"),
+                    failure -> {
+                    }); // publish never fails: a row it could not send stays for the sweep
         }
         calls.launch(batch.calls());
         batch.endedRuns().forEach(watchers::ended);

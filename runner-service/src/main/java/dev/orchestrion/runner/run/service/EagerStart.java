@@ -17,6 +17,7 @@ import dev.orchestrion.runner.engine.graph.WorkflowGraph;
 import dev.orchestrion.runner.model.Run;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.run.repository.RunRepository;
+import dev.orchestrion.support.failpoints.Failpoints;
 
 /**
  * The eager start (Temporal's eager workflow start, Flowable's synchronous execution up to the first wait state):
@@ -75,6 +76,7 @@ public class EagerStart {
                         return null;
                     }
                     committed.committed(batch, started.outboxId());
+                    Failpoints.hit("eager.before-answer");
                     return run;
                 }).onItemOrFailure().invoke((ok, failure) -> RunTracing.end(span, failure));
     }

@@ -31,6 +31,7 @@ import dev.orchestrion.runner.outbox.OutboxRepository;
 import dev.orchestrion.runner.run.repository.RunRepository;
 import dev.orchestrion.runner.run.repository.StepRepository;
 import dev.orchestrion.runner.run.repository.TimerRepository;
+import dev.orchestrion.support.failpoints.Failpoints;
 import dev.orchestrion.support.messaging.TransientFailure;
 
 /**
@@ -127,11 +128,13 @@ public class RunExecutionService {
                     .chain(() -> timers.add(tx, batch.timersToAdd()))
                     .chain(() -> batch.records().isEmpty()
                             ? Uni.createFrom().<Long>nullItem()
-                            : outbox.add(tx, batch.records()));
+                            : outbox.add(tx, batch.records()))
+                    .invoke(() -> Failpoints.hit("executor.in-transaction"));
         }));
     }
 
     private Uni<Void> afterCommit(CheckpointBatch batch, Long outboxId) {
+        Failpoints.hit("executor.after-commit");
         committed.committed(batch, outboxId);
         return Uni.createFrom().voidItem();
     }

@@ -32,6 +32,7 @@ import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.run.repository.RunRepository;
+import dev.orchestrion.support.failpoints.Failpoints;
 import dev.orchestrion.support.messaging.RecordProducer;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
@@ -284,6 +285,7 @@ public class RunRequestService implements ChildRuns {
                 return runs.findByIdempotencyKey(pool, run.tenant, idempotencyKey)
                         .map(existing -> sameRequest(existing, hash));
             }
+            Failpoints.hit("queued.before-start-command");
             return producer
                     .send(List
                             .of(RunTracing.traced(RunCommands.start(run, Instant.now()), tracing.currentTraceparent())))

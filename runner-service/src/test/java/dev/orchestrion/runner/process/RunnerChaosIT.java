@@ -1,0 +1,367 @@
+package dev.orchestrion.runner.process;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orchestrion.runner.PeerServices;
+import dev.orchestrion.runner.events.RunEventRecords;
+import dev.orchestrion.support.messaging.CloudEventHeaders;
+import dev.orchestrion.testsupport.TestInfrastructure;
+import dev.orchestrion.testsupport.TestPostgres;
+import dev.orchestrion.testsupport.TestTokens;
+
+/**
+ * Nothing lost, proven under load: two packaged runner instances share the work while clients keep sending runs
+ * through both paths (the eager start and run commands), some parking on a delay and some calling a loopback stub.
+ * The instances die at least six times, at named failpoints (inside the checkpoint transaction, after its commit,
+ * after the outbox publish, before the offset commit, after an eager commit before the answer, after a queued run is
+ * stored before its StartRun) and by SIGKILL, each time with the other one taking over its partitions (a rebalance
+ * with batches in flight). Clients retry a failed request with the same Idempotency-Key on whichever instance lives.
+ * Then every run-event record is read to the topic's end and the database is checked, run by run.
+ */
+@Tag("packaged-runner")
+class RunnerChaosIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Each new instance arms the next of these; the test asserts that most of them fired. */
+    private static final List<String> FAILPOINTS = List.of("eager.before-answer=10", "executor.in-transaction=3",
+            "executor.after-commit=3", "outbox.after-publish=10", "queued.before-start-command=2",
+            "executor.before-offset-commit=3");
+    private static final int MIN_DEATHS = 6;
+    private static final Set<String> TERMINAL = Set.of("dev.orchestrion.run.completed", "dev.orchestrion.run.failed",
+            "dev.orchestrion.run.cancelled");
+    private static final String DELAYED = """
+            {"name":"Delayed","parameters":[{"name":"amount","type":"number","required":true}],
+             "nodes":[{"id":"start","type":"start"},
+              {"id":"wait","type":"delay","properties":{"mode":"duration","duration":"PT1S"}},
+              {"id":"end","type":"end","properties":{"result":{"tripled":"params.amount * 3.0"}}}],
+             "executionConnectors":[{"from":"start","output":"next","to":"wait"},{"from":"wait","output":"next","to":"end"}]}
+            """;
+    private static final String CALLING = """
+            {"name":"Calling","parameters":[{"name":"amount","type":"number","required":true}],
+             "nodes":[{"id":"start","type":"start"},
+              {"id":"call","type":"http","timeout":"PT2S","properties":{"method":"POST","url":"%s"}},
+              {"id":"end","type":"end","properties":{"result":{"echo":"nodes.call.body.echo"}}}],
+             "executionConnectors":[{"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"end"}]}
+            """;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final String token = TestTokens.token("chaos", "client");
+
+    /** What a client asked for under one Idempotency-Key. */
+    private record Order(String kind, String definition, double amount) {
+    }
+
+    @Test
+    void killedRunnersLoseNoRunStartNoneTwiceAndPublishEachEndOnce() throws Exception {
+        String database = "runner_chaos_it";
+        TestPostgres postgres = TestInfrastructure.postgres();
+        postgres.recreateDatabase(database);
+        String peers = PeerServices.server().baseUrl();
+        PeerServices.server().stubFor(post(urlPathEqualTo("/chaos/echo")).willReturn(okJson("{\"echo\": true}")));
+        Map<String, String> definitions = Map.of("eager",
+                PeerServices.activeDefinition(PeerServices.example("reference-workflow.json")), "queued",
+                PeerServices.activeDefinition(
+                        PeerServices.example("reference-workflow.json").replaceFirst("\\{", "{\"eager\": false, ")),
+                "delayed", PeerServices.activeDefinition(DELAYED), "calling",
+                PeerServices.activeDefinition(CALLING.formatted(peers + "/chaos/echo")));
+        UUID caseId = PeerServices.existingCase(Map.of());
+        Map<String, UUID> parameterSets = new HashMap<>();
+        definitions.forEach((kind, definition) -> {
+            for (int a = 0; a < 5; a++) {
+                parameterSets.put(kind + a, PeerServices.parameterSet(definition, 1, Map.of("amount", a * 30.0)));
+            }
+        });
+
+        RunnerProcess[] slots = new RunnerProcess[2];
+        List<String> deaths = new ArrayList<>();
+        Set<String> fired = new HashSet<>();
+        int next = 0;
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = RunnerProcess.start("chaos-" + i, database, peers, Map.of(), FAILPOINTS.get(next++));
+        }
+        for (RunnerProcess slot : slots) {
+            slot.awaitReady();
+        }
+
+        Map<String, Order> orders = new ConcurrentHashMap<>();
+        Map<String, String> answers = new ConcurrentHashMap<>();
+        List<String> problems = new CopyOnWriteArrayList<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Semaphore inFlight = new Semaphore(8);
+        Thread clients = new Thread(() -> {
+            List<String> kinds = List.of("eager", "eager", "eager", "queued", "queued", "delayed", "calling");
+            while (sending.get()) {
+                try {
+                    inFlight.acquire();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                String kind = kinds.get(ThreadLocalRandom.current().nextInt(kinds.size()));
+                int a = ThreadLocalRandom.current().nextInt(5);
+                String key = UUID.randomUUID().toString();
+                Order order = new Order(kind, definitions.get(kind), a * 30.0);
+                orders.put(key, order);
+                String body = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + order.definition()
+                        + "\",\"parametersId\":\"" + parameterSets.get(kind + a) + "\"}";
+                send(slots, key, body, System.nanoTime() + TimeUnit.SECONDS.toNanos(120)).whenComplete((runId, e) -> {
+                    inFlight.release();
+                    if (e != null) {
+                        problems.add(key + ": " + e.getMessage());
+                    } else if (answers.putIfAbsent(key, runId) != null && !answers.get(key).equals(runId)) {
+                        problems.add(key + " answered two runs: " + answers.get(key) + " and " + runId);
+                    }
+                });
+            }
+        }, "chaos-clients");
+        clients.start();
+
+        // The chaos: whichever instance a failpoint stopped comes back with the next one armed; when none fired
+        // for a while, the test kills one itself.
+        long chaosBegan = System.nanoTime();
+        long chaosEnds = chaosBegan + TimeUnit.SECONDS.toNanos(150);
+        while ((deaths.size() < MIN_DEATHS || fired.size() < 4) && System.nanoTime() < chaosEnds) {
+            int died;
+            boolean killedByTest = false;
+            try {
+                died = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> deadSlot(slots), i -> i >= 0);
+            } catch (ConditionTimeoutException e) {
+                died = deaths.size() % slots.length;
+                slots[died].kill();
+                deaths.add(slots[died].name() + " SIGKILL");
+                killedByTest = true;
+            }
+            RunnerProcess dead = slots[died];
+            String log = dead.tail();
+            if (!killedByTest && log.contains("failpoint ")) {
+                String point = log.substring(log.indexOf("failpoint ") + 10).split(":")[0];
+                fired.add(point);
+                deaths.add(dead.name() + " at " + point + " (exit " + dead.exitValue() + ")");
+            } else if (!killedByTest) {
+                deaths.add(dead.name() + " exited " + dead.exitValue() + ":\n" + log);
+            }
+            String armed = FAILPOINTS.get(next++ % FAILPOINTS.size());
+            slots[died] = RunnerProcess.start("chaos-" + next, database, peers, Map.of(), armed).awaitReady();
+        }
+        sending.set(false);
+        clients.join();
+        long chaosSeconds = (System.nanoTime() - chaosBegan) / 1_000_000_000L;
+        long recoveryBegan = System.nanoTime();
+        assertThat(inFlight.tryAcquire(8, 3, TimeUnit.MINUTES)).as("requests still unanswered").isTrue();
+
+        // Recovery: two instances without failpoints finish whatever is left.
+        for (int i = 0; i < slots.length; i++) {
+            slots[i].kill();
+            slots[i] = RunnerProcess.start("recovery-" + i, database, peers, Map.of());
+        }
+        try {
+            for (RunnerProcess slot : slots) {
+                slot.awaitReady();
+            }
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(count(postgres, database, "status <> 'COMPLETED'"))
+                            .as("runs not COMPLETED; deaths %s; log:\n%s", deaths, slots[0].tail()).isZero());
+
+            assertThat(problems).as("requests that never got their run").isEmpty();
+            assertThat(deaths).as("deaths").hasSizeGreaterThanOrEqualTo(MIN_DEATHS);
+            assertThat(fired).as("failpoints that fired; deaths %s", deaths).hasSizeGreaterThanOrEqualTo(4);
+
+            // every request answered with one run, and that run is the one stored under its key: none started twice
+            Map<String, String> runOfKey = stored(postgres, database,
+                    "SELECT idempotency_key, id::text FROM runs WHERE idempotency_key IS NOT NULL");
+            assertThat(runOfKey).containsExactlyInAnyOrderEntriesOf(answers);
+            assertThat(count(postgres, database, "true")).isEqualTo(answers.size());
+
+            // the right result for each run
+            Map<String, String> results = stored(postgres, database, "SELECT id::text, result::text FROM runs");
+            answers.forEach((key, runId) -> {
+                Order order = orders.get(key);
+                JsonNode result = read(results.get(runId));
+                switch (order.kind()) {
+                    case "delayed" -> assertThat(result.get("tripled").asDouble()).isEqualTo(order.amount() * 3);
+                    case "calling" -> assertThat(result.get("echo").asBoolean()).as(runId).isTrue();
+                    default -> assertThat(result.get("doubled").asDouble()).as(runId).isEqualTo(order.amount() * 2);
+                }
+            });
+
+            // every step stored once
+            assertThat(count(postgres, database,
+                    "id IN (SELECT run_id FROM run_steps GROUP BY run_id, node_id, " + "attempt HAVING count(*) > 1)"))
+                    .as("runs with a step stored twice").isZero();
+
+            // Kafka, read to its end: one terminal event per run (re-publication of the same ce_id allowed), and
+            // each node completion once
+            Map<String, Set<String>> endings = new HashMap<>();
+            Map<String, Set<String>> completions = new HashMap<>();
+            int republished = 0;
+            int records = 0;
+            for (ConsumerRecord<String, String> record : runEvents()) {
+                if (!answers.containsValue(record.key())) {
+                    continue;
+                }
+                records++;
+                if (TERMINAL.contains(CloudEventHeaders.type(record))) {
+                    assertThat(CloudEventHeaders.type(record)).isEqualTo("dev.orchestrion.run.completed");
+                    if (!endings.computeIfAbsent(record.key(), k -> new HashSet<>())
+                            .add(CloudEventHeaders.id(record))) {
+                        republished++;
+                    }
+                }
+                for (RunEventRecords.RunEvent event : RunEventRecords.read(record)) {
+                    if ("node-completed".equals(event.type())) {
+                        completions.computeIfAbsent(
+                                record.key() + "/" + event.data().get("nodeId") + "#" + event.data().get("attempt"),
+                                k -> new HashSet<>()).add(event.id().toString());
+                    }
+                }
+            }
+            assertThat(endings.keySet()).containsExactlyInAnyOrderElementsOf(answers.values());
+            endings.forEach((run, ids) -> assertThat(ids).as("terminal event ids of %s", run).hasSize(1));
+            completions.forEach((step, ids) -> assertThat(ids).as("NodeCompleted ids of %s", step).hasSize(1));
+            System.out.printf(
+                    "Chaos: %d runs, %d run-event records, %d deaths %s, failpoints fired %s, "
+                            + "%d terminal records re-published; chaos %d s, recovery and checks %d s%n",
+                    answers.size(), records, deaths.size(), deaths, fired, republished, chaosSeconds,
+                    (System.nanoTime() - recoveryBegan) / 1_000_000_000L);
+        } finally {
+            for (RunnerProcess slot : slots) {
+                slot.close();
+            }
+        }
+    }
+
+    /** The index of an instance that has died, or -1. */
+    private static int deadSlot(RunnerProcess[] slots) {
+        for (int i = 0; i < slots.length; i++) {
+            if (!slots[i].alive()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Posts the run request to a living instance; a refused connection, a reset or a 5xx/429 is retried with the same
+     * key, on whichever instance lives, until the deadline.
+     */
+    private CompletableFuture<String> send(RunnerProcess[] slots, String key, String body, long deadline) {
+        RunnerProcess target = slots[ThreadLocalRandom.current().nextInt(slots.length)];
+        if (!target.alive()) {
+            target = slots[0].alive() ? slots[0] : slots[1];
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.baseUrl() + "/workflows/run"))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            if (failure == null && response.statusCode() == 200) {
+                return CompletableFuture.completedFuture(read(response.body()).get("id").asText());
+            }
+            boolean retryable = failure != null || response.statusCode() >= 500 || response.statusCode() == 429;
+            if (!retryable || System.nanoTime() > deadline) {
+                return CompletableFuture.<String>failedFuture(new IllegalStateException(failure != null
+                        ? failure.toString()
+                        : "answered " + response.statusCode() + ": " + response.body()));
+            }
+            return CompletableFuture
+                    .supplyAsync(() -> key, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))
+                    .thenCompose(k -> send(slots, key, body, deadline));
+        }).thenCompose(future -> future);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(json, e);
+        }
+    }
+
+    private static long count(TestPostgres postgres, String database, String where) throws Exception {
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(),
+                postgres.password());
+                Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM runs WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, String> stored(TestPostgres postgres, String database, String query) throws Exception {
+        Map<String, String> rows = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(),
+                postgres.password());
+                Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(query)) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return rows;
+    }
+
+    /** Every record of workflow.run-events, from the beginning to the end offsets of this moment. */
+    private static List<ConsumerRecord<String, String>> runEvents() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("workflow.run-events").stream()
+                    .map(p -> new TopicPartition("workflow.run-events", p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+        }
+        return found;
+    }
+}
