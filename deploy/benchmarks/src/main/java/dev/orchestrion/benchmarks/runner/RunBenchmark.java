@@ -35,7 +35,9 @@ import dev.orchestrion.benchmarks.Platform;
  *
  * System properties: {@code orchestrion.bench.warmup}, {@code orchestrion.bench.duration} (ISO-8601, default
  * {@code PT10S}, {@code PT30S}), {@code orchestrion.bench.clients} (default {@code 16,64}),
- * {@code orchestrion.bench.rates} (default {@code 15,200,1000}); environment {@code KAFKA_BOOTSTRAP_SERVERS}
+ * {@code orchestrion.bench.rates} (default {@code 15,200,1000}), {@code orchestrion.bench.queued-clients} (closed
+ * loops through a copy of the definition with {@code eager: false}, default {@code 16,64}), {@code
+ * orchestrion.bench.prewarm} (default {@code PT30S}); environment {@code KAFKA_BOOTSTRAP_SERVERS}
  * (default {@code 127.0.0.1:19092}) and the service URLs of {@link Platform}.
  */
 public final class RunBenchmark {
@@ -50,6 +52,8 @@ public final class RunBenchmark {
     private final String designer = Platform.token("benchmark", "designer", "operator");
     private final String client = Platform.token("benchmark", "client");
     private String requestBody;
+    /** The same run order for a copy of the definition with {@code eager: false}: the queued path. */
+    private String queuedBody;
 
     private RunBenchmark() {
     }
@@ -59,24 +63,27 @@ public final class RunBenchmark {
         Duration duration = Duration.parse(System.getProperty("orchestrion.bench.duration", "PT30S"));
         List<Integer> clients = integers(System.getProperty("orchestrion.bench.clients", "16,64"));
         List<Integer> rates = integers(System.getProperty("orchestrion.bench.rates", "15,200,1000"));
+        List<Integer> queuedClients = integers(System.getProperty("orchestrion.bench.queued-clients", "16,64"));
         String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
         RunBenchmark benchmark = new RunBenchmark();
         benchmark.prepare();
         try (RunCompletions completions = new RunCompletions(kafka)) {
-            benchmark.measure(completions, warmup, duration, clients, rates);
+            benchmark.measure(completions, warmup, duration, clients, rates, queuedClients);
         }
         System.exit(0);
     }
 
-    /** Creates the reference definition, starts it, and makes one case and one parameter set to run with. */
+    /**
+     * Creates the reference definition and a copy with {@code eager: false}, starts both, and makes one case and one
+     * parameter set for each to run with.
+     */
     private void prepare() throws Exception {
         Path example = Platform.repositoryRoot().resolve("docs/examples/reference-workflow.json");
-        String created = Platform.send(Platform
-                .json("POST", Platform.DEFINITIONS + "/definitions", designer, Files.readString(example)).build());
-        String definitionId = JSON.readTree(created).get("id").asText();
-        Platform.send(
-                Platform.json("POST", Platform.DEFINITIONS + "/definitions/" + definitionId + "/start", designer, "{}")
-                        .build());
+        String definitionId = activeDefinition(Files.readString(example));
+        com.fasterxml.jackson.databind.node.ObjectNode queued = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(Files.readString(example));
+        queued.put("name", queued.path("name").asText() + " (queued)").put("eager", false);
+        String queuedId = activeDefinition(queued.toString());
         String caseId = JSON
                 .readTree(Platform.send(
                         Platform.json("POST", Platform.CASES + "/cases", client, "{\"firstName\":\"Bench\"}").build()))
@@ -89,6 +96,14 @@ public final class RunBenchmark {
                 .get("id").asText();
         requestBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + definitionId
                 + "\",\"parametersId\":\"" + parametersId + "\"}";
+        String queuedParametersId = JSON
+                .readTree(Platform.send(Platform
+                        .json("POST", Platform.CASES + "/parameters", client,
+                                "{\"workflowDefinitionId\":\"" + queuedId + "\",\"parameters\":{\"amount\":75}}")
+                        .build()))
+                .get("id").asText();
+        queuedBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + queuedId
+                + "\",\"parametersId\":\"" + queuedParametersId + "\"}";
         // One run end to end first: fails fast, with the answer, if anything is not wired.
         String runId = JSON.readTree(Platform.send(request())).get("id").asText();
         JsonNode run = JSON.readTree(Platform
@@ -100,17 +115,9 @@ public final class RunBenchmark {
     }
 
     private void measure(RunCompletions completions, Duration warmup, Duration duration, List<Integer> clients,
-            List<Integer> rates) throws InterruptedException {
+            List<Integer> rates, List<Integer> queuedClients) throws InterruptedException {
         List<BenchmarkResult> results = new ArrayList<>();
-        LoadDriver.Operation completedRun = () -> Platform.http()
-                .sendAsync(request(), java.net.http.HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
-                    if (response.statusCode() != 200) {
-                        return CompletableFuture.completedFuture(response.statusCode());
-                    }
-                    String runId = runId(response.body());
-                    return completions.ended(runId).orTimeout(60, TimeUnit.SECONDS)
-                            .thenApply(status -> status.equals("completed") ? 200 : 599).exceptionally(timeout -> -2);
-                });
+        LoadDriver.Operation completedRun = completedRun(completions, requestBody);
         LoadDriver.prewarm(completedRun);
         for (int count : clients) {
             results.add(LoadDriver
@@ -125,12 +132,46 @@ public final class RunBenchmark {
             results.add(LoadDriver.fixedRate("runner POST /workflows/run (accepted)", rate, warmup, duration,
                     () -> Platform.status(request())).record());
         }
+        // the queued path: the same job from a definition with eager: false, stored PENDING and run from a command
+        LoadDriver.Operation queuedRun = completedRun(completions, queuedBody);
+        for (int count : queuedClients) {
+            results.add(LoadDriver.closedLoop(NAME + ", eager off (request to RunCompleted)", count, warmup, duration,
+                    queuedRun).record());
+        }
         System.out.println();
         results.forEach(r -> System.out.println(r.summary()));
     }
 
+    /** One run requested with {@code body}, complete when its RunCompleted reached the consumer. */
+    private LoadDriver.Operation completedRun(RunCompletions completions, String body) {
+        return () -> Platform.http().sendAsync(request(body), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .thenCompose(response -> {
+                    if (response.statusCode() != 200) {
+                        return CompletableFuture.completedFuture(response.statusCode());
+                    }
+                    String runId = runId(response.body());
+                    return completions.ended(runId).orTimeout(60, TimeUnit.SECONDS)
+                            .thenApply(status -> status.equals("completed") ? 200 : 599).exceptionally(timeout -> -2);
+                });
+    }
+
     private java.net.http.HttpRequest request() {
-        return Platform.json("POST", Platform.RUNNER + "/workflows/run", client, requestBody).build();
+        return request(requestBody);
+    }
+
+    private java.net.http.HttpRequest request(String body) {
+        return Platform.json("POST", Platform.RUNNER + "/workflows/run", client, body).build();
+    }
+
+    /** Creates a definition and starts it; answers its id. */
+    private String activeDefinition(String json) throws Exception {
+        String created = Platform
+                .send(Platform.json("POST", Platform.DEFINITIONS + "/definitions", designer, json).build());
+        String definitionId = JSON.readTree(created).get("id").asText();
+        Platform.send(
+                Platform.json("POST", Platform.DEFINITIONS + "/definitions/" + definitionId + "/start", designer, "{}")
+                        .build());
+        return definitionId;
     }
 
     private static String runId(String body) {
