@@ -102,8 +102,8 @@ public final class RunBenchmark {
                                 "{\"workflowDefinitionId\":\"" + queuedId + "\",\"parameters\":{\"amount\":75}}")
                         .build()))
                 .get("id").asText();
-        queuedBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + queuedId
-                + "\",\"parametersId\":\"" + queuedParametersId + "\"}";
+        queuedBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + queuedId + "\",\"parametersId\":\""
+                + queuedParametersId + "\"}";
         // One run end to end first: fails fast, with the answer, if anything is not wired.
         String runId = JSON.readTree(Platform.send(request())).get("id").asText();
         JsonNode run = JSON.readTree(Platform
@@ -135,8 +135,9 @@ public final class RunBenchmark {
         // the queued path: the same job from a definition with eager: false, stored PENDING and run from a command
         LoadDriver.Operation queuedRun = completedRun(completions, queuedBody);
         for (int count : queuedClients) {
-            results.add(LoadDriver.closedLoop(NAME + ", eager off (request to RunCompleted)", count, warmup, duration,
-                    queuedRun).record());
+            results.add(LoadDriver
+                    .closedLoop(NAME + ", eager off (request to RunCompleted)", count, warmup, duration, queuedRun)
+                    .record());
         }
         System.out.println();
         results.forEach(r -> System.out.println(r.summary()));
