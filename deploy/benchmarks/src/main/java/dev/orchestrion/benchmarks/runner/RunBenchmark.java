@@ -66,7 +66,7 @@ public final class RunBenchmark {
         List<Integer> queuedClients = integers(System.getProperty("orchestrion.bench.queued-clients", "16,64"));
         String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
         RunBenchmark benchmark = new RunBenchmark();
-        benchmark.prepare();
+        benchmark.prepare(!queuedClients.isEmpty());
         try (RunCompletions completions = new RunCompletions(kafka)) {
             benchmark.measure(completions, warmup, duration, clients, rates, queuedClients);
         }
@@ -74,16 +74,12 @@ public final class RunBenchmark {
     }
 
     /**
-     * Creates the reference definition and a copy with {@code eager: false}, starts both, and makes one case and one
-     * parameter set for each to run with.
+     * Creates the reference definition (and, when the queued path is measured, a copy with {@code eager: false}),
+     * starts them, and makes one case and one parameter set for each to run with.
      */
-    private void prepare() throws Exception {
+    private void prepare(boolean queuedPath) throws Exception {
         Path example = Platform.repositoryRoot().resolve("docs/examples/reference-workflow.json");
         String definitionId = activeDefinition(Files.readString(example));
-        com.fasterxml.jackson.databind.node.ObjectNode queued = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
-                .readTree(Files.readString(example));
-        queued.put("name", queued.path("name").asText() + " (queued)").put("eager", false);
-        String queuedId = activeDefinition(queued.toString());
         String caseId = JSON
                 .readTree(Platform.send(
                         Platform.json("POST", Platform.CASES + "/cases", client, "{\"firstName\":\"Bench\"}").build()))
@@ -96,14 +92,20 @@ public final class RunBenchmark {
                 .get("id").asText();
         requestBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + definitionId
                 + "\",\"parametersId\":\"" + parametersId + "\"}";
-        String queuedParametersId = JSON
-                .readTree(Platform.send(Platform
-                        .json("POST", Platform.CASES + "/parameters", client,
-                                "{\"workflowDefinitionId\":\"" + queuedId + "\",\"parameters\":{\"amount\":75}}")
-                        .build()))
-                .get("id").asText();
-        queuedBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + queuedId + "\",\"parametersId\":\""
-                + queuedParametersId + "\"}";
+        if (queuedPath) {
+            com.fasterxml.jackson.databind.node.ObjectNode queued = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                    .readTree(Files.readString(example));
+            queued.put("name", queued.path("name").asText() + " (queued)").put("eager", false);
+            String queuedId = activeDefinition(queued.toString());
+            String queuedParametersId = JSON
+                    .readTree(Platform.send(Platform
+                            .json("POST", Platform.CASES + "/parameters", client,
+                                    "{\"workflowDefinitionId\":\"" + queuedId + "\",\"parameters\":{\"amount\":75}}")
+                            .build()))
+                    .get("id").asText();
+            queuedBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + queuedId
+                    + "\",\"parametersId\":\"" + queuedParametersId + "\"}";
+        }
         // One run end to end first: fails fast, with the answer, if anything is not wired.
         String runId = JSON.readTree(Platform.send(request())).get("id").asText();
         JsonNode run = JSON.readTree(Platform
