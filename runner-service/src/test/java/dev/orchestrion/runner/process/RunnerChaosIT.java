@@ -65,9 +65,9 @@ class RunnerChaosIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Each new instance arms the next of these; the test asserts that most of them fired. */
-    private static final List<String> FAILPOINTS = List.of("eager.before-answer=10", "executor.in-transaction=3",
-            "executor.after-commit=3", "outbox.after-publish=10", "queued.before-start-command=2",
-            "executor.before-offset-commit=3");
+    private static final List<String> FAILPOINTS = List.of("eager.before-answer=150", "executor.in-transaction=20",
+            "executor.after-commit=20", "outbox.after-publish=100", "queued.before-start-command=15",
+            "executor.before-offset-commit=20");
     private static final int MIN_DEATHS = 6;
     private static final Set<String> TERMINAL = Set.of("dev.orchestrion.run.completed", "dev.orchestrion.run.failed",
             "dev.orchestrion.run.cancelled");

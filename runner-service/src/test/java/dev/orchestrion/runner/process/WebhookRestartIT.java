@@ -70,6 +70,11 @@ class WebhookRestartIT {
                 }
                 Awaitility.await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(webhookIds(receiver))
                         .as("first attempts; log:\n%s", first.tail()).hasSize(RUNS));
+                // the failed attempts are recorded (pending, with a retry due) before the runner dies
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> send(first, "GET", "/webhooks/" + subscriptionId + "/deliveries",
+                                TestTokens.token(tenant, "operator"), null, 200).get("items").findValues("attemptLog")
+                                .stream().filter(log -> log.size() > 0).count() == RUNS);
                 first.kill();
             }
             int attemptsBefore = receiver.count();

@@ -119,18 +119,29 @@ public class RunExecutionService {
         if (batch.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return pool.withTransaction(tx -> runs.checkpoint(tx, batch.changedRuns()).chain(lost -> {
-            if (!lost.isEmpty()) {
-                return Uni.createFrom().failure(new CheckpointConflict(lost));
-            }
-            return steps.upsert(tx, batch.steps()).chain(() -> timers.removeAllOf(tx, batch.runsWithoutTimers()))
-                    .chain(() -> timers.remove(tx, batch.timersToRemove()))
-                    .chain(() -> timers.add(tx, batch.timersToAdd()))
-                    .chain(() -> batch.records().isEmpty()
-                            ? Uni.createFrom().<Long>nullItem()
-                            : outbox.add(tx, batch.records()))
-                    .invoke(() -> Failpoints.hit("executor.in-transaction"));
-        }));
+        // The statements go out together, pipelined on the transaction's connection (PostgreSQL runs them in order):
+        // one round trip instead of one per statement. A run whose state_version moved on makes the whole batch
+        // roll back and replay; a failing statement aborts the transaction, which fails the others.
+        return pool.withTransaction(tx -> {
+            Uni<List<UUID>> checkpointed = runs.checkpoint(tx, batch.changedRuns());
+            Uni<Void> stepsWritten = steps.upsert(tx, batch.steps());
+            Uni<Void> timersCleared = timers.removeAllOf(tx, batch.runsWithoutTimers());
+            Uni<Void> timersRemoved = timers.remove(tx, batch.timersToRemove());
+            Uni<Void> timersAdded = timers.add(tx, batch.timersToAdd());
+            Uni<Long> outboxRow = batch.records().isEmpty()
+                    ? Uni.createFrom().nullItem()
+                    : outbox.add(tx, batch.records());
+            return Uni.combine().all()
+                    .unis(checkpointed, stepsWritten, timersCleared, timersRemoved, timersAdded, outboxRow).asTuple()
+                    .chain(written -> {
+                        List<UUID> lost = written.getItem1();
+                        if (!lost.isEmpty()) {
+                            return Uni.createFrom().<Long>failure(new CheckpointConflict(lost));
+                        }
+                        Failpoints.hit("executor.in-transaction");
+                        return Uni.createFrom().item(written.getItem6());
+                    });
+        });
     }
 
     private Uni<Void> afterCommit(CheckpointBatch batch, Long outboxId) {
