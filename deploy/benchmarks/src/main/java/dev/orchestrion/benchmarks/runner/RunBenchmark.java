@@ -84,27 +84,12 @@ public final class RunBenchmark {
                 .readTree(Platform.send(
                         Platform.json("POST", Platform.CASES + "/cases", client, "{\"firstName\":\"Bench\"}").build()))
                 .get("id").asText();
-        String parametersId = JSON
-                .readTree(Platform.send(Platform
-                        .json("POST", Platform.CASES + "/parameters", client,
-                                "{\"workflowDefinitionId\":\"" + definitionId + "\",\"parameters\":{\"amount\":75}}")
-                        .build()))
-                .get("id").asText();
-        requestBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + definitionId
-                + "\",\"parametersId\":\"" + parametersId + "\"}";
+        requestBody = runOrder(caseId, definitionId);
         if (queuedPath) {
             com.fasterxml.jackson.databind.node.ObjectNode queued = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
                     .readTree(Files.readString(example));
             queued.put("name", queued.path("name").asText() + " (queued)").put("eager", false);
-            String queuedId = activeDefinition(queued.toString());
-            String queuedParametersId = JSON
-                    .readTree(Platform.send(Platform
-                            .json("POST", Platform.CASES + "/parameters", client,
-                                    "{\"workflowDefinitionId\":\"" + queuedId + "\",\"parameters\":{\"amount\":75}}")
-                            .build()))
-                    .get("id").asText();
-            queuedBody = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + queuedId
-                    + "\",\"parametersId\":\"" + queuedParametersId + "\"}";
+            queuedBody = runOrder(caseId, activeDefinition(queued.toString()));
         }
         // One run end to end first: fails fast, with the answer, if anything is not wired.
         String runId = JSON.readTree(Platform.send(request())).get("id").asText();
@@ -164,6 +149,18 @@ public final class RunBenchmark {
 
     private java.net.http.HttpRequest request(String body) {
         return Platform.json("POST", Platform.RUNNER + "/workflows/run", client, body).build();
+    }
+
+    /** A run request body for the case and definition, with a parameter set made for it ({@code amount: 75}). */
+    private String runOrder(String caseId, String definitionId) throws Exception {
+        String parametersId = JSON
+                .readTree(Platform.send(Platform
+                        .json("POST", Platform.CASES + "/parameters", client,
+                                "{\"workflowDefinitionId\":\"" + definitionId + "\",\"parameters\":{\"amount\":75}}")
+                        .build()))
+                .get("id").asText();
+        return "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + definitionId + "\",\"parametersId\":\""
+                + parametersId + "\"}";
     }
 
     /** Creates a definition and starts it; answers its id. */
