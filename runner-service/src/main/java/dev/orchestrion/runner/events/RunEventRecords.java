@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import dev.orchestrion.runner.engine.Checkpoint;
 import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.support.ids.TimeOrderedIds;
 import dev.orchestrion.support.messaging.CloudEventHeaders;
 import dev.orchestrion.support.messaging.OutgoingRecord;
 
@@ -72,7 +73,7 @@ public final class RunEventRecords {
             RUN_FIELDS.forEach(field -> data.put(field, first.get(field)));
             data.put("occurredAt", last.toString());
             data.put("events", folded);
-            records.add(at, record(run, UUID.randomUUID(), PROGRESSED, last, data));
+            records.add(at, record(run, TimeOrderedIds.next(), PROGRESSED, last, data));
         }
         return records;
     }

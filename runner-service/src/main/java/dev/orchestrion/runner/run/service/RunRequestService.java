@@ -33,6 +33,7 @@ import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.observability.RunTracing;
 import dev.orchestrion.runner.run.repository.RunRepository;
 import dev.orchestrion.support.failpoints.Failpoints;
+import dev.orchestrion.support.ids.TimeOrderedIds;
 import dev.orchestrion.support.messaging.RecordProducer;
 import dev.orchestrion.support.outbound.OutboundTargets;
 import dev.orchestrion.support.outbound.OutboundTargets.SavedTarget;
@@ -245,7 +246,7 @@ public class RunRequestService implements ChildRuns {
     private static Run newRun(String tenant, RunOrder order, int version, WorkflowGraph graph,
             Map<String, Object> params, Map<String, Object> caseData, StartOptions options) {
         Run run = new Run();
-        run.id = UUID.randomUUID();
+        run.id = TimeOrderedIds.next();
         run.tenant = tenant;
         run.definitionId = UUID.fromString(graph.version().definitionId());
         run.version = version;
