@@ -50,6 +50,14 @@ public final class PostgresNode implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", durable ? "on" : "off")
                 .setServerConfig("max_connections", "300").setServerConfig("listen_addresses", "127.0.0.1")
                 .setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
+        if (durable) {
+            // Sized like a database server rather than PostgreSQL's 128 MB default: with the runs' tables larger than
+            // the buffer cache, backends read index pages back and write out dirty ones themselves on every insert.
+            // Checkpoints further apart write fewer full-page images. Statement statistics are kept for profiles.
+            builder.setServerConfig("shared_buffers", "1GB").setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         if (port > 0) {
             requireFree(port);
             builder.setPort(port);
