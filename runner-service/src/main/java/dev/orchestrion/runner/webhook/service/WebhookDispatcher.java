@@ -135,7 +135,7 @@ public class WebhookDispatcher {
                         }
                     }
                     dispatch(send);
-                    return deliveries.release(pool, giveBack, token);
+                    return deliveries.release(pool, giveBack, token, Instant.now());
                 }).onFailure().invoke(e -> LOG.warnf("Webhook delivery poll failed: %s", e.getMessage())).onFailure()
                 .recoverWithNull().replaceWithVoid();
     }
