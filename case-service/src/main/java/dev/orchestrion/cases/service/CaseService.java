@@ -40,6 +40,7 @@ import dev.orchestrion.support.domain.FieldViolation;
 import dev.orchestrion.support.domain.Invalid;
 import dev.orchestrion.support.domain.NotFound;
 import dev.orchestrion.support.domain.StaleVersion;
+import dev.orchestrion.support.ids.TimeOrderedIds;
 import dev.orchestrion.support.paging.Page;
 import dev.orchestrion.support.paging.PageRequest;
 
@@ -98,7 +99,7 @@ public class CaseService {
     private Uni<Created> create(String tenant, CaseFields request, String attributesJson, IdempotencyClaim claim,
             Instant now, boolean mayRetry) {
         CaseEntity entity = new CaseEntity();
-        entity.id = UUID.randomUUID();
+        entity.id = TimeOrderedIds.next();
         entity.tenant = tenant;
         CaseMapper.apply(request, entity, json);
         entity.createdAt = now;
