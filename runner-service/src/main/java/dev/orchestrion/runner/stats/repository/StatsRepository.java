@@ -4,6 +4,7 @@ import static dev.orchestrion.runner.sql.SqlTimes.instant;
 import static dev.orchestrion.runner.sql.SqlTimes.time;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,41 +64,91 @@ public class StatsRepository {
                 });
     }
 
+    /** Writes the runs' statistics rows in one statement (one row per run: the projection merged each run's events). */
     public Uni<Void> upsertRuns(SqlClient client, List<RunStats> runs) {
         if (runs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> tuples = new ArrayList<>(runs.size());
-        for (RunStats r : runs) {
-            tuples.add(Tuple.from(new Object[]{r.runId(), r.tenant(), r.definitionId(), r.version(), r.status(),
-                    time(r.statusAt()), (short) r.statusRank(), r.waitingNode(), time(r.startedAt()), time(r.endedAt()),
-                    time(r.firstSeenAt())}));
+        int n = runs.size();
+        UUID[] ids = new UUID[n];
+        String[] tenants = new String[n];
+        UUID[] definitions = new UUID[n];
+        Integer[] versions = new Integer[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] statusAt = new OffsetDateTime[n];
+        Short[] ranks = new Short[n];
+        String[] waiting = new String[n];
+        OffsetDateTime[] started = new OffsetDateTime[n];
+        OffsetDateTime[] ended = new OffsetDateTime[n];
+        OffsetDateTime[] firstSeen = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            RunStats r = runs.get(i);
+            ids[i] = r.runId();
+            tenants[i] = r.tenant();
+            definitions[i] = r.definitionId();
+            versions[i] = r.version();
+            statuses[i] = r.status();
+            statusAt[i] = time(r.statusAt());
+            ranks[i] = (short) r.statusRank();
+            waiting[i] = r.waitingNode();
+            started[i] = time(r.startedAt());
+            ended[i] = time(r.endedAt());
+            firstSeen[i] = time(r.firstSeenAt());
         }
         return client
-                .preparedQuery("INSERT INTO stats_runs (" + RUN_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                        + "$8, $9, $10, $11) ON CONFLICT (run_id) DO UPDATE SET status = EXCLUDED.status, "
+                .preparedQuery("INSERT INTO stats_runs (" + RUN_COLUMNS + ") SELECT * FROM unnest($1::uuid[], "
+                        + "$2::varchar[], $3::uuid[], $4::int[], $5::varchar[], $6::timestamptz[], $7::smallint[], "
+                        + "$8::varchar[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[]) "
+                        + "ON CONFLICT (run_id) DO UPDATE SET status = EXCLUDED.status, "
                         + "status_at = EXCLUDED.status_at, status_rank = EXCLUDED.status_rank, "
                         + "waiting_node = EXCLUDED.waiting_node, started_at = EXCLUDED.started_at, "
                         + "ended_at = EXCLUDED.ended_at, first_seen_at = EXCLUDED.first_seen_at")
-                .executeBatch(tuples).replaceWithVoid();
+                .execute(Tuple.from(new Object[]{ids, tenants, definitions, versions, statuses, statusAt, ranks,
+                        waiting, started, ended, firstSeen}))
+                .replaceWithVoid();
     }
 
-    /** Adds node counts (in the order given, which the caller keeps stable so that concurrent writers never deadlock). */
+    /**
+     * Adds node counts in one statement, in the order given (which the caller keeps stable so that concurrent writers
+     * never deadlock); each key appears once.
+     */
     public Uni<Void> addNodeCounts(SqlClient client, List<NodeCount> counts) {
         if (counts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> tuples = new ArrayList<>(counts.size());
-        for (NodeCount c : counts) {
-            tuples.add(Tuple.from(new Object[]{c.tenant(), c.definitionId(), c.version(), c.nodeId(), time(c.minute()),
-                    c.nodeType(), c.entered(), c.completed(), c.failed()}));
+        int n = counts.size();
+        String[] tenants = new String[n];
+        UUID[] definitions = new UUID[n];
+        Integer[] versions = new Integer[n];
+        String[] nodes = new String[n];
+        OffsetDateTime[] minutes = new OffsetDateTime[n];
+        String[] types = new String[n];
+        Long[] entered = new Long[n];
+        Long[] completed = new Long[n];
+        Long[] failed = new Long[n];
+        for (int i = 0; i < n; i++) {
+            NodeCount c = counts.get(i);
+            tenants[i] = c.tenant();
+            definitions[i] = c.definitionId();
+            versions[i] = c.version();
+            nodes[i] = c.nodeId();
+            minutes[i] = time(c.minute());
+            types[i] = c.nodeType();
+            entered[i] = c.entered();
+            completed[i] = c.completed();
+            failed[i] = c.failed();
         }
         return client.preparedQuery("INSERT INTO stats_node_counts (tenant, definition_id, version, node_id, minute, "
-                + "node_type, entered, completed, failed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                + "node_type, entered, completed, failed) SELECT t, d, v, n, m, ty, e, c, f FROM unnest($1::varchar[], "
+                + "$2::uuid[], $3::int[], $4::varchar[], $5::timestamptz[], $6::varchar[], $7::bigint[], $8::bigint[], "
+                + "$9::bigint[]) WITH ORDINALITY AS i(t, d, v, n, m, ty, e, c, f, o) ORDER BY o "
                 + "ON CONFLICT (tenant, definition_id, version, node_id, minute) DO UPDATE SET "
                 + "entered = stats_node_counts.entered + EXCLUDED.entered, "
                 + "completed = stats_node_counts.completed + EXCLUDED.completed, "
-                + "failed = stats_node_counts.failed + EXCLUDED.failed").executeBatch(tuples).replaceWithVoid();
+                + "failed = stats_node_counts.failed + EXCLUDED.failed")
+                .execute(Tuple.from(new Object[]{tenants, definitions, versions, nodes, minutes, types, entered,
+                        completed, failed}))
+                .replaceWithVoid();
     }
 
     public Uni<Integer> purgeAppliedBefore(SqlClient client, Instant before) {
