@@ -55,6 +55,37 @@ public interface RunnerConfig {
         /** Run requests of one tenant one instance handles at once; past it, 429 with Retry-After. */
         @WithDefault("256")
         int maxInFlightPerTenant();
+
+        /**
+         * Runs stored but not yet executed (PENDING, their StartRun dead-lettered excepted) on the whole platform;
+         * above it, run requests get 503 with Retry-After. 2,000 is about 5 s of work at the queued path's 400 runs/s,
+         * so a platform that stops being offered too much is back within seconds; the benchmark's closed loops wait
+         * for each run's completion and keep at most one run queued per client (16 or 64, a few hundred at worst
+         * while executors rebalance), far below it.
+         */
+        @WithDefault("2000")
+        long maxQueued();
+
+        /**
+         * A tenant's queued runs; above it, that tenant's run requests get 429 with Retry-After. Half of
+         * {@link #maxQueued()}, so no one tenant can fill the queue for the others, and still far above what a
+         * saturating benchmark (one tenant, at most 64 runs queued) keeps waiting.
+         */
+        @WithDefault("1000")
+        long maxQueuedPerTenant();
+
+        /**
+         * Rows of the runner's outbox not yet published (the {@code orchestrion_outbox_backlog} gauge, measured at
+         * each relay sweep); above it, run requests get 503 with Retry-After. Normally a few dozen rows at most (each
+         * is deleted in a batch right after Kafka acknowledged it); 10,000 is over 10 s of the eager path at full
+         * speed with Kafka not acknowledging: an outage, not a burst.
+         */
+        @WithDefault("10000")
+        long maxOutboxBacklog();
+
+        /** How often the queued runs are counted for the limits above (one indexed query per instance). */
+        @WithDefault("PT0.5S")
+        Duration queueRefreshInterval();
     }
 
     /**

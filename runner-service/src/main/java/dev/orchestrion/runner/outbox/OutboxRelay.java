@@ -52,6 +52,11 @@ public class OutboxRelay {
         loop.stop();
     }
 
+    /** Rows waiting to be published at the last sweep (the {@code orchestrion_outbox_backlog} gauge). */
+    public long backlog() {
+        return loop.backlog();
+    }
+
     /** Publishes a committed row; on failure the row stays for the sweep. Never fails. */
     public Uni<Void> publish(long outboxId, List<OutgoingRecord> records) {
         return loop.publishCommitted(outboxId, records);

@@ -74,6 +74,8 @@ public class HookResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid API key")
     @APIResponse(responseCode = "403", description = "The key may not start this workflow")
     @APIResponse(responseCode = "404", description = "No workflow bound to this method and path")
+    @APIResponse(responseCode = "429", description = "Your tenant has too many run requests in progress or runs queued; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "The platform has too many run requests in progress, runs queued or events unpublished; retry after Retry-After")
     public Uni<Response> get(@PathParam("tenant") String tenant, @PathParam("path") String path,
             @HeaderParam("X-API-Key") String apiKey, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context UriInfo uri) {
@@ -87,6 +89,8 @@ public class HookResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid API key")
     @APIResponse(responseCode = "403", description = "The key may not start this workflow")
     @APIResponse(responseCode = "404", description = "No workflow bound to this method and path")
+    @APIResponse(responseCode = "429", description = "Your tenant has too many run requests in progress or runs queued; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "The platform has too many run requests in progress, runs queued or events unpublished; retry after Retry-After")
     public Uni<Response> post(@PathParam("tenant") String tenant, @PathParam("path") String path,
             @HeaderParam("X-API-Key") String apiKey, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("Content-Type") String contentType, @Context UriInfo uri, @OptionalBody byte[] body) {

@@ -224,6 +224,27 @@ public class RunRepository {
         });
     }
 
+    /**
+     * Queued runs per tenant: PENDING, except those whose StartRun the executors dead-lettered (nobody will execute
+     * them until an operator replays it). Read from the partial index {@code runs_pending}, so its cost follows the
+     * queue, not the table.
+     */
+    public static final String QUEUED_BY_TENANT = "SELECT r.tenant, count(*) AS queued FROM runs r "
+            + "WHERE r.status = 'PENDING' AND NOT EXISTS (SELECT 1 FROM dead_letters d "
+            + "WHERE d.consumer = 'runner-executors' AND d.status = 'DEAD' "
+            + "AND d.record_key = convert_to(r.id::text, 'UTF8')) GROUP BY r.tenant";
+
+    /** See {@link #QUEUED_BY_TENANT}. */
+    public Uni<Map<String, Long>> queuedByTenant(SqlClient client) {
+        return client.preparedQuery(QUEUED_BY_TENANT).execute().map(rows -> {
+            Map<String, Long> queued = new LinkedHashMap<>();
+            for (Row row : rows) {
+                queued.put(row.getString("tenant"), row.getLong("queued"));
+            }
+            return queued;
+        });
+    }
+
     /** PENDING runs older than {@code before}: their StartRun may have been lost. */
     /**
      * Runs still PENDING since before {@code before}, oldest first, except those whose StartRun the executors

@@ -75,6 +75,8 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "Unknown definition, case or parameter set")
     @APIResponse(responseCode = "409", description = "The definition is not ACTIVE, or the case is erased")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "429", description = "Your tenant has too many run requests in progress or runs queued; retry after Retry-After")
+    @APIResponse(responseCode = "503", description = "The platform has too many run requests in progress, runs queued or events unpublished; retry after Retry-After")
     public Uni<RunAccepted> run(@Valid @NotNull RunRequest request,
             @Parameter(description = "Repeat a request safely: the same key returns the same run") @HeaderParam("Idempotency-Key") @jakarta.validation.constraints.Size(max = 200) String idempotencyKey) {
         return requests.request(caller.tenant(), order(request), idempotencyKey)

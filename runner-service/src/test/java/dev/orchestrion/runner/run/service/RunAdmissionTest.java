@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,17 @@ import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 
 import dev.orchestrion.support.domain.Overloaded;
 
-/** Backpressure on run requests: a tenant's share, the instance's share, and places given back however a request ends. */
+/**
+ * Backpressure on run requests: a tenant's share, the instance's share, and places given back however a request ends;
+ * and the queue behind the requests (queued runs per tenant and in all, the outbox backlog) as last measured.
+ */
 class RunAdmissionTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final RunAdmission admission = new RunAdmission(3, 2, registry);
+    /** In flight: 3 on the instance, 2 per tenant. Queued: 10 on the platform, 5 per tenant. Outbox backlog: 100. */
+    private final RunAdmission admission = new RunAdmission(new RunAdmission.Limits(3, 2, 10, 5, 100), registry);
     private final List<CompletableFuture<String>> pending = new ArrayList<>();
+    private int started;
 
     @Test
     void aTenantPastItsShareIsToldToRetryWhileOthersGoOnUntilTheInstanceIsFull() {
@@ -35,10 +41,8 @@ class RunAdmissionTest {
         Throwable full = hold("initech").awaitFailure().getFailure();
         assertThat(((Overloaded) full).platformWide()).isTrue();
         assertThat(admission.inFlight()).isEqualTo(3);
-        assertThat(registry.get("orchestrion_run_requests_refused_total").tag("scope", "tenant").counter().count())
-                .isEqualTo(1.0);
-        assertThat(registry.get("orchestrion_run_requests_refused_total").tag("scope", "platform").counter().count())
-                .isEqualTo(1.0);
+        assertThat(refused("tenant", "in-flight")).isEqualTo(1.0);
+        assertThat(refused("platform", "in-flight")).isEqualTo(1.0);
 
         pending.get(0).complete("done");
         a1.awaitItem().assertItem("done");
@@ -60,6 +64,85 @@ class RunAdmissionTest {
             throw new IllegalArgumentException("bad order");
         }).await().indefinitely()).isInstanceOf(IllegalArgumentException.class);
         assertThat(admission.inFlight()).isZero();
+    }
+
+    @Test
+    void aTenantWithTooManyRunsQueuedGets429WhileOthersAreAdmittedUntilItsQueueDrains() {
+        admission.observe(new RunAdmission.Queues(Map.of("acme", 6L, "globex", 4L), 10, 0));
+
+        Overloaded refused = refusal("acme");
+        assertThat(refused.platformWide()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(RunAdmission.RETRY_AFTER);
+        assertThat(refused.getMessage()).contains("acme").contains("6 runs waiting").contains("at most 5");
+        assertThat(started).as("a refused request starts nothing").isZero();
+        assertThat(admission.inFlight()).as("nor holds a place").isZero();
+        assertThat(refused("tenant", "queued")).isEqualTo(1.0);
+
+        assertThat(run("globex")).as("below its share").isEqualTo("started");
+        assertThat(run("initech")).isEqualTo("started");
+
+        admission.observe(new RunAdmission.Queues(Map.of("acme", 5L), 5, 0));
+        assertThat(run("acme")).as("admitted again once its queue drained").isEqualTo("started");
+        assertThat(started).isEqualTo(3);
+    }
+
+    @Test
+    void tooManyRunsQueuedOnThePlatformGets503ForEveryTenant() {
+        admission.observe(new RunAdmission.Queues(Map.of("a", 4L, "b", 4L, "c", 3L), 11, 0));
+
+        Overloaded refused = refusal("initech");
+        assertThat(refused.platformWide()).isTrue();
+        assertThat(refused.retryAfter()).isEqualTo(RunAdmission.RETRY_AFTER);
+        assertThat(refusal("a").platformWide()).isTrue();
+        assertThat(started).isZero();
+        assertThat(refused("platform", "queued")).isEqualTo(2.0);
+
+        admission.observe(new RunAdmission.Queues(Map.of("a", 4L, "b", 4L, "c", 2L), 10, 0));
+        assertThat(run("initech")).isEqualTo("started");
+    }
+
+    @Test
+    void anOutboxBacklogAboveItsLimitGets503() {
+        admission.observe(new RunAdmission.Queues(Map.of(), 0, 101));
+        Overloaded refused = refusal("acme");
+        assertThat(refused.platformWide()).isTrue();
+        assertThat(refused.getMessage()).contains("not being published");
+        assertThat(refused("platform", "outbox-backlog")).isEqualTo(1.0);
+
+        admission.observe(new RunAdmission.Queues(Map.of(), 0, 100));
+        assertThat(run("acme")).isEqualTo("started");
+        assertThat(refused("platform", "queued")).isZero();
+    }
+
+    @Test
+    void theQueuedGaugeShowsTheLastMeasurement() {
+        assertThat(registry.get("orchestrion_runs_queued").gauge().value()).isZero();
+        admission.observe(new RunAdmission.Queues(Map.of("acme", 7L), 7, 0));
+        assertThat(registry.get("orchestrion_runs_queued").gauge().value()).isEqualTo(7.0);
+        assertThat(admission.queuedOf("acme")).isEqualTo(7);
+        assertThat(admission.queuedOf("globex")).isZero();
+    }
+
+    private double refused(String scope, String reason) {
+        return registry.get("orchestrion_run_requests_refused_total").tag("scope", scope).tag("reason", reason)
+                .counter().count();
+    }
+
+    /** A request admitted at once and finished at once. */
+    private String run(String tenant) {
+        return admission.admit(tenant, () -> {
+            started++;
+            return Uni.createFrom().item("started");
+        }).await().indefinitely();
+    }
+
+    private Overloaded refusal(String tenant) {
+        Throwable failure = admission.admit(tenant, () -> {
+            started++;
+            return Uni.createFrom().item("started");
+        }).subscribe().withSubscriber(UniAssertSubscriber.create()).awaitFailure().getFailure();
+        assertThat(failure).isInstanceOf(Overloaded.class);
+        return (Overloaded) failure;
     }
 
     /** A request that stays in progress until its future (in {@link #pending}) completes. */
