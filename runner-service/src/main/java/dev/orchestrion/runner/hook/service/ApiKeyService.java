@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.cache.CacheChannel;
+import dev.orchestrion.runner.cache.NotifiedCache;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.hook.model.ApiKey;
 import dev.orchestrion.runner.hook.repository.ApiKeyRepository;
@@ -45,6 +48,8 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final DefinitionCatalog definitions;
     private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
+    /** Counts evictions: a key read before one is not kept, as it may be what the eviction was about. */
+    private final AtomicLong evictions = new AtomicLong();
 
     /** A valid key, by its hash, until {@code until} (System.nanoTime). Unknown or revoked keys are never kept. */
     private record Known(ApiKey key, long until) {
@@ -100,8 +105,29 @@ public class ApiKeyService {
 
     public Uni<ApiKey> revoke(String tenant, UUID id) {
         return keys.revoke(pool, tenant, id, Instant.now()).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("API key", id))
-                .invoke(() -> known.values().removeIf(k -> k.key().id().equals(id)));
+                .failWith(() -> ProblemException.notFound("API key", id)).invoke(() -> {
+                    // the notice reaches this instance too, but a little later: refuse the key here from now on
+                    evictions.incrementAndGet();
+                    known.values().removeIf(k -> k.key().id().equals(id));
+                });
+    }
+
+    @Override
+    public String kind() {
+        return CacheChannel.API_KEY;
+    }
+
+    /** Forgets the key with this hash (revoked on some instance). */
+    @Override
+    public void forget(String keyHash) {
+        evictions.incrementAndGet();
+        known.remove(keyHash);
+    }
+
+    @Override
+    public void forgetAll() {
+        evictions.incrementAndGet();
+        known.clear();
     }
 
     /** The key's record if it is valid for the tenant; 401 otherwise (missing, unknown, revoked, another tenant's). */
@@ -115,12 +141,15 @@ public class ApiKeyService {
         if (remembered != null && now - remembered.until() < 0) {
             return Uni.createFrom().item(() -> validFor(tenant, remembered.key()));
         }
+        long evictionsBefore = evictions.get();
         return keys.findByHash(pool, hash).map(found -> {
             ApiKey valid = validFor(tenant, found);
             if (known.size() >= MOST_KNOWN) {
                 known.clear();
             }
-            known.put(hash, new Known(valid, now + KNOWN_FOR.toNanos()));
+            if (evictions.get() == evictionsBefore) {
+                known.put(hash, new Known(valid, now + KNOWN_FOR.toNanos()));
+            }
             return valid;
         });
     }
