@@ -76,7 +76,8 @@ public class CacheInvalidationListener {
         if (stopping) {
             return;
         }
-        PgSubscriber next = PgSubscriber.subscriber(vertx, options).reconnectPolicy(CacheInvalidationListener::retryDelayMillis);
+        PgSubscriber next = PgSubscriber.subscriber(vertx, options)
+                .reconnectPolicy(CacheInvalidationListener::retryDelayMillis);
         next.channel(CacheChannel.NAME).subscribeHandler(listening -> forgetAll()).handler(this::apply);
         subscriber = next;
         next.connect().onFailure(failure -> {

@@ -60,7 +60,8 @@ public class ApiKeyRepository {
                 .preparedQuery("WITH revoked AS (UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $3) "
                         + "WHERE id = $1 AND tenant = $2 RETURNING " + COLUMNS + ", key_hash) SELECT " + COLUMNS
                         + ", pg_notify($4, $5::text || key_hash) AS notified FROM revoked")
-                .execute(Tuple.of(id, tenant, time(now), CacheChannel.NAME, CacheChannel.payload(CacheChannel.API_KEY, "")))
+                .execute(Tuple.of(id, tenant, time(now), CacheChannel.NAME,
+                        CacheChannel.payload(CacheChannel.API_KEY, "")))
                 .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
     }
 

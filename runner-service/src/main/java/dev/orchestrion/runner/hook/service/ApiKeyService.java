@@ -33,14 +33,18 @@ import dev.orchestrion.support.problem.ProblemException;
 /**
  * API keys for HTTP bindings: issued with 256 random bits ({@code ohk_...}), shown once, stored as a SHA-256 hash
  * (the key has full entropy, so a plain hash is as strong as a slow one), scoped to a tenant and the workflows it may
- * start, revocable.
+ * start, revocable. Verified keys are kept in memory; a revocation announces the key's hash on {@link CacheChannel} in
+ * its own statement, so every instance forgets the key as soon as it commits.
  */
 @ApplicationScoped
-public class ApiKeyService {
+public class ApiKeyService implements NotifiedCache {
 
     private static final String PREFIX = "ohk_";
-    /** How long a verified key is answered from memory: a key revoked on another instance stops working within it. */
-    static final Duration KNOWN_FOR = Duration.ofSeconds(5);
+    /**
+     * How long a verified key is answered from memory at most: a revocation's notice evicts it at once, so this
+     * bounds the delay only on an instance whose cache listener is disconnected.
+     */
+    public static final Duration KNOWN_FOR = Duration.ofSeconds(5);
     private static final int MOST_KNOWN = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -25,7 +25,7 @@ import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
 @ApplicationScoped
 public class HttpBindings implements NotifiedCache {
 
-    static final Duration KEPT = Duration.ofSeconds(2);
+    public static final Duration KEPT = Duration.ofSeconds(2);
     private static final int MOST_TENANTS_KEPT = 10_000;
 
     private record Kept(List<RegisteredTrigger> bindings, long until) {

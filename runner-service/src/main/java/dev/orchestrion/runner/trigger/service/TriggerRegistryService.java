@@ -69,9 +69,8 @@ public class TriggerRegistryService {
                     }
                     Instant now = Instant.now();
                     RegisteredTrigger next = next(change, version, previous, now);
-                    return registry.upsert(tx, next)
-                            .chain(() -> schedules.sync(tx, next.definitionId(), schedule(previous), schedule(next),
-                                    now))
+                    return registry.upsert(tx, next).chain(
+                            () -> schedules.sync(tx, next.definitionId(), schedule(previous), schedule(next), now))
                             .chain(() -> changesBindings(previous, next)
                                     ? CacheChannel.notify(tx, CacheChannel.BINDINGS, change.tenant())
                                     : Uni.createFrom().voidItem());
