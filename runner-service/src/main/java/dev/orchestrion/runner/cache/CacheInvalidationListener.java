@@ -38,6 +38,7 @@ public class CacheInvalidationListener {
     private final Map<String, NotifiedCache> caches;
     private volatile PgSubscriber subscriber;
     private volatile boolean stopping;
+    private volatile boolean lost;
 
     public CacheInvalidationListener(Vertx vertx, @All List<NotifiedCache> caches,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -76,22 +77,34 @@ public class CacheInvalidationListener {
         if (stopping) {
             return;
         }
-        PgSubscriber next = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(CacheInvalidationListener::retryDelayMillis);
+        PgSubscriber next = PgSubscriber.subscriber(vertx, options).reconnectPolicy(this::reconnectAfter);
         next.channel(CacheChannel.NAME).subscribeHandler(listening -> forgetAll()).handler(this::apply);
         subscriber = next;
         next.connect().onFailure(failure -> {
             // the first connection has no reconnect policy behind it: start over with a fresh subscriber
             LOG.warnf("Cannot LISTEN on %s yet (%s); caches rely on their expiry until it succeeds", CacheChannel.NAME,
                     failure.getMessage());
+            lost = true;
             next.close();
             vertx.setTimer(retryDelayMillis(attempt), timer -> listen(attempt + 1));
         });
     }
 
+    /** The connection dropped (or a reconnection failed): try again after a delay, and say so. */
+    private long reconnectAfter(int attempt) {
+        long delay = retryDelayMillis(attempt);
+        lost = true;
+        LOG.warnf("LISTEN connection on %s lost; reconnecting in %d ms (attempt %d); caches rely on their expiry "
+                + "until then", CacheChannel.NAME, delay, attempt + 1);
+        return delay;
+    }
+
     /** (Re)connected and LISTENing: whatever was announced while disconnected is unknown, so forget everything. */
     private void forgetAll() {
-        LOG.debugf("Listening on %s; every cache emptied", CacheChannel.NAME);
+        if (lost) {
+            lost = false;
+            LOG.infof("Listening on %s again; every cache emptied", CacheChannel.NAME);
+        }
         caches.values().forEach(NotifiedCache::forgetAll);
     }
 
