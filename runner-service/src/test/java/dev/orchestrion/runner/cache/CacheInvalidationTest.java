@@ -26,6 +26,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,8 +36,6 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 
 import dev.orchestrion.runner.PeerEvents;
 import dev.orchestrion.runner.PeerServices;
-import dev.orchestrion.runner.hook.service.ApiKeyService;
-import dev.orchestrion.runner.trigger.service.HttpBindings;
 import dev.orchestrion.testsupport.TestTokens;
 
 /**
@@ -46,7 +46,20 @@ import dev.orchestrion.testsupport.TestTokens;
  * entry would have expired on its own. The senders are checked from a LISTEN connection of the test's own.
  */
 @QuarkusTest
+@TestProfile(CacheInvalidationTest.LongBackstops.class)
 class CacheInvalidationTest {
+
+    /** Entries outlive the test's steps by far, so only a notice can make them go: no race with their expiry. */
+    static final Duration BACKSTOP = Duration.ofSeconds(60);
+
+    public static final class LongBackstops implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("orchestrion.runner.cache.api-keys-kept", BACKSTOP.toString(),
+                    "orchestrion.runner.cache.bindings-kept", BACKSTOP.toString());
+        }
+    }
 
     private static final String PING = """
             {"name": "Ping hook", "parameters": [],
@@ -77,7 +90,7 @@ class CacheInvalidationTest {
                 .isEqualTo(404);
 
         sql("SELECT pg_notify('orchestrion_cache', 'api-key:' || $1::text)", hash);
-        untilBefore(cachedAt, ApiKeyService.KNOWN_FOR, () -> statusOfUnboundCall(tenant, key) == 401);
+        untilBefore(cachedAt, BACKSTOP, () -> statusOfUnboundCall(tenant, key) == 401);
     }
 
     @Test
@@ -93,7 +106,7 @@ class CacheInvalidationTest {
                 .as("paused without a notice: the binding is still answered from memory").isEqualTo(202);
 
         sql("SELECT pg_notify('orchestrion_cache', 'bindings:' || $1::text)", tenant);
-        untilBefore(cachedAt, HttpBindings.KEPT,
+        untilBefore(cachedAt, BACKSTOP,
                 () -> given().header("X-API-Key", key).when().get("/hooks/{tenant}/ping", tenant).statusCode() == 404);
     }
 
@@ -113,7 +126,7 @@ class CacheInvalidationTest {
                 + "WHERE datname = current_database() AND query LIKE 'LISTEN %orchestrion_cache%' "
                 + "AND pid <> pg_backend_pid()").execute().await().atMost(Duration.ofSeconds(10)).size();
         assertThat(terminated).as("the listener's connection was found and ended").isEqualTo(1);
-        untilBefore(cachedAt, ApiKeyService.KNOWN_FOR, () -> statusOfUnboundCall(tenant, key) == 401);
+        untilBefore(cachedAt, BACKSTOP, () -> statusOfUnboundCall(tenant, key) == 401);
 
         // listening again: a notice still reaches this instance
         String second = issue(tenant, List.of(definition));
@@ -122,7 +135,7 @@ class CacheInvalidationTest {
         sql("UPDATE api_keys SET revoked_at = now() WHERE key_hash = $1", sha256(second));
         assertThat(statusOfUnboundCall(tenant, second)).isEqualTo(404);
         sql("SELECT pg_notify('orchestrion_cache', 'api-key:' || $1::text)", sha256(second));
-        untilBefore(secondCachedAt, ApiKeyService.KNOWN_FOR, () -> statusOfUnboundCall(tenant, second) == 401);
+        untilBefore(secondCachedAt, BACKSTOP, () -> statusOfUnboundCall(tenant, second) == 401);
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -25,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import dev.orchestrion.runner.cache.CacheChannel;
 import dev.orchestrion.runner.cache.NotifiedCache;
 import dev.orchestrion.runner.client.DefinitionCatalog;
+import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.hook.model.ApiKey;
 import dev.orchestrion.runner.hook.repository.ApiKeyRepository;
 import dev.orchestrion.support.problem.Problem;
@@ -40,17 +40,17 @@ import dev.orchestrion.support.problem.ProblemException;
 public class ApiKeyService implements NotifiedCache {
 
     private static final String PREFIX = "ohk_";
-    /**
-     * How long a verified key is answered from memory at most: a revocation's notice evicts it at once, so this
-     * bounds the delay only on an instance whose cache listener is disconnected.
-     */
-    public static final Duration KNOWN_FOR = Duration.ofSeconds(5);
     private static final int MOST_KNOWN = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
     private final ApiKeyRepository keys;
     private final DefinitionCatalog definitions;
+    /**
+     * How long a verified key is answered from memory at most: a revocation's notice evicts it at once, so this
+     * bounds the delay only on an instance whose cache listener is disconnected.
+     */
+    private final long knownForNanos;
     private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
     /** Counts evictions: a key read before one is not kept, as it may be what the eviction was about. */
     private final AtomicLong evictions = new AtomicLong();
@@ -59,10 +59,11 @@ public class ApiKeyService implements NotifiedCache {
     private record Known(ApiKey key, long until) {
     }
 
-    public ApiKeyService(Pool pool, ApiKeyRepository keys, DefinitionCatalog definitions) {
+    public ApiKeyService(Pool pool, ApiKeyRepository keys, DefinitionCatalog definitions, RunnerConfig config) {
         this.pool = pool;
         this.keys = keys;
         this.definitions = definitions;
+        this.knownForNanos = config.cache().apiKeysKept().toNanos();
     }
 
     /** A newly issued key and the key itself (the only time it is known). */
@@ -152,7 +153,7 @@ public class ApiKeyService implements NotifiedCache {
                 known.clear();
             }
             if (evictions.get() == evictionsBefore) {
-                known.put(hash, new Known(valid, now + KNOWN_FOR.toNanos()));
+                known.put(hash, new Known(valid, now + knownForNanos));
             }
             return valid;
         });

@@ -1,6 +1,5 @@
 package dev.orchestrion.runner.trigger.service;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.orchestrion.runner.cache.CacheChannel;
 import dev.orchestrion.runner.cache.NotifiedCache;
+import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.trigger.model.RegisteredTrigger;
 import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
 
@@ -20,12 +20,11 @@ import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
  * once and kept (a binding changes when its definition is started, paused or finalized, rarely compared with the
  * calls it serves). The registry change that alters a tenant's bindings announces it on {@link CacheChannel} in its
  * transaction, so every instance forgets them when it commits (this one also at once, without waiting for the
- * notice); {@link #KEPT} bounds the delay only while an instance's cache listener is disconnected.
+ * notice); {@code orchestrion.runner.cache.bindings-kept} bounds the delay only while an instance's cache listener is disconnected.
  */
 @ApplicationScoped
 public class HttpBindings implements NotifiedCache {
 
-    public static final Duration KEPT = Duration.ofSeconds(2);
     private static final int MOST_TENANTS_KEPT = 10_000;
 
     private record Kept(List<RegisteredTrigger> bindings, long until) {
@@ -33,14 +32,16 @@ public class HttpBindings implements NotifiedCache {
 
     private final Pool pool;
     private final TriggerRegistryRepository registry;
+    private final long keptNanos;
     /** Tenant, then method: forgetting a tenant is one removal. */
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Kept>> kept = new ConcurrentHashMap<>();
     /** Counts evictions: bindings read before one are not kept, as they may be what the eviction was about. */
     private final AtomicLong evictions = new AtomicLong();
 
-    public HttpBindings(Pool pool, TriggerRegistryRepository registry) {
+    public HttpBindings(Pool pool, TriggerRegistryRepository registry, RunnerConfig config) {
         this.pool = pool;
         this.registry = registry;
+        this.keptNanos = config.cache().bindingsKept().toNanos();
     }
 
     public Uni<List<RegisteredTrigger>> active(String tenant, String method) {
@@ -59,7 +60,7 @@ public class HttpBindings implements NotifiedCache {
                 kept.clear();
             }
             kept.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>()).put(method,
-                    new Kept(List.copyOf(bindings), now + KEPT.toNanos()));
+                    new Kept(List.copyOf(bindings), now + keptNanos));
         });
     }
 
