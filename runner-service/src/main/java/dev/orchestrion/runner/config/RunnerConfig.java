@@ -34,6 +34,21 @@ public interface RunnerConfig {
 
     Events events();
 
+    Cache cache();
+
+    /**
+     * How long the request path's caches keep an entry at most. A change's notice on {@code orchestrion_cache} evicts
+     * it on every instance at once; these bound the delay only while an instance's listener is disconnected.
+     */
+    interface Cache {
+
+        @WithDefault("PT5S")
+        Duration apiKeysKept();
+
+        @WithDefault("PT2S")
+        Duration bindingsKept();
+    }
+
     /** How a run's events travel on {@code workflow.run-events} (docs/architecture.md, "The lean event stream"). */
     interface Events {
 

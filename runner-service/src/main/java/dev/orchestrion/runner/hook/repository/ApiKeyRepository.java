@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.orchestrion.runner.cache.CacheChannel;
 import dev.orchestrion.runner.hook.model.ApiKey;
 
 /** The {@code api_keys} table: keys are found by their SHA-256 hash; the key itself is never stored. */
@@ -50,12 +51,17 @@ public class ApiKeyRepository {
                 });
     }
 
-    /** Revokes the key (if not revoked already); null when the tenant has no such key. */
+    /**
+     * Revokes the key (if not revoked already) and, in the same statement, announces its hash on the cache channel
+     * (sent only if the statement commits); null when the tenant has no such key.
+     */
     public Uni<ApiKey> revoke(SqlClient client, String tenant, UUID id, Instant now) {
         return client
-                .preparedQuery("UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $3) "
-                        + "WHERE id = $1 AND tenant = $2 RETURNING " + COLUMNS)
-                .execute(Tuple.of(id, tenant, time(now)))
+                .preparedQuery("WITH revoked AS (UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $3) "
+                        + "WHERE id = $1 AND tenant = $2 RETURNING " + COLUMNS + ", key_hash) SELECT " + COLUMNS
+                        + ", pg_notify($4, $5::text || key_hash) AS notified FROM revoked")
+                .execute(Tuple.of(id, tenant, time(now), CacheChannel.NAME,
+                        CacheChannel.payload(CacheChannel.API_KEY, "")))
                 .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
     }
 

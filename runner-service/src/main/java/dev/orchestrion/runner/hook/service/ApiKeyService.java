@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +21,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.cache.CacheChannel;
+import dev.orchestrion.runner.cache.NotifiedCache;
 import dev.orchestrion.runner.client.DefinitionCatalog;
+import dev.orchestrion.runner.config.RunnerConfig;
 import dev.orchestrion.runner.hook.model.ApiKey;
 import dev.orchestrion.runner.hook.repository.ApiKeyRepository;
 import dev.orchestrion.support.problem.Problem;
@@ -30,30 +33,37 @@ import dev.orchestrion.support.problem.ProblemException;
 /**
  * API keys for HTTP bindings: issued with 256 random bits ({@code ohk_...}), shown once, stored as a SHA-256 hash
  * (the key has full entropy, so a plain hash is as strong as a slow one), scoped to a tenant and the workflows it may
- * start, revocable.
+ * start, revocable. Verified keys are kept in memory; a revocation announces the key's hash on {@link CacheChannel} in
+ * its own statement, so every instance forgets the key as soon as it commits.
  */
 @ApplicationScoped
-public class ApiKeyService {
+public class ApiKeyService implements NotifiedCache {
 
     private static final String PREFIX = "ohk_";
-    /** How long a verified key is answered from memory: a key revoked on another instance stops working within it. */
-    static final Duration KNOWN_FOR = Duration.ofSeconds(5);
     private static final int MOST_KNOWN = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
     private final ApiKeyRepository keys;
     private final DefinitionCatalog definitions;
+    /**
+     * How long a verified key is answered from memory at most: a revocation's notice evicts it at once, so this
+     * bounds the delay only on an instance whose cache listener is disconnected.
+     */
+    private final long knownForNanos;
     private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
+    /** Counts evictions: a key read before one is not kept, as it may be what the eviction was about. */
+    private final AtomicLong evictions = new AtomicLong();
 
     /** A valid key, by its hash, until {@code until} (System.nanoTime). Unknown or revoked keys are never kept. */
     private record Known(ApiKey key, long until) {
     }
 
-    public ApiKeyService(Pool pool, ApiKeyRepository keys, DefinitionCatalog definitions) {
+    public ApiKeyService(Pool pool, ApiKeyRepository keys, DefinitionCatalog definitions, RunnerConfig config) {
         this.pool = pool;
         this.keys = keys;
         this.definitions = definitions;
+        this.knownForNanos = config.cache().apiKeysKept().toNanos();
     }
 
     /** A newly issued key and the key itself (the only time it is known). */
@@ -100,8 +110,29 @@ public class ApiKeyService {
 
     public Uni<ApiKey> revoke(String tenant, UUID id) {
         return keys.revoke(pool, tenant, id, Instant.now()).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("API key", id))
-                .invoke(() -> known.values().removeIf(k -> k.key().id().equals(id)));
+                .failWith(() -> ProblemException.notFound("API key", id)).invoke(() -> {
+                    // the notice reaches this instance too, but a little later: refuse the key here from now on
+                    evictions.incrementAndGet();
+                    known.values().removeIf(k -> k.key().id().equals(id));
+                });
+    }
+
+    @Override
+    public String kind() {
+        return CacheChannel.API_KEY;
+    }
+
+    /** Forgets the key with this hash (revoked on some instance). */
+    @Override
+    public void forget(String keyHash) {
+        evictions.incrementAndGet();
+        known.remove(keyHash);
+    }
+
+    @Override
+    public void forgetAll() {
+        evictions.incrementAndGet();
+        known.clear();
     }
 
     /** The key's record if it is valid for the tenant; 401 otherwise (missing, unknown, revoked, another tenant's). */
@@ -115,12 +146,15 @@ public class ApiKeyService {
         if (remembered != null && now - remembered.until() < 0) {
             return Uni.createFrom().item(() -> validFor(tenant, remembered.key()));
         }
+        long evictionsBefore = evictions.get();
         return keys.findByHash(pool, hash).map(found -> {
             ApiKey valid = validFor(tenant, found);
             if (known.size() >= MOST_KNOWN) {
                 known.clear();
             }
-            known.put(hash, new Known(valid, now + KNOWN_FOR.toNanos()));
+            if (evictions.get() == evictionsBefore) {
+                known.put(hash, new Known(valid, now + knownForNanos));
+            }
             return valid;
         });
     }

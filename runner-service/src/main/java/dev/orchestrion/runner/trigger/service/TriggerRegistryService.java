@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.orchestrion.runner.cache.CacheChannel;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.engine.graph.WorkflowVersion;
 import dev.orchestrion.runner.schedule.model.ActiveSchedule;
@@ -25,7 +26,8 @@ import dev.orchestrion.runner.trigger.repository.TriggerRegistryRepository;
  * and that version's trigger (read once per version from definition-service), and since when it is ACTIVE. Events of
  * one definition are applied in revision order; an event with a revision already applied changes nothing. A change
  * that fails is its consumer's to retry (definition-service or the database unavailable) or dead-letter (anything
- * else), so one poisoned event cannot hold up the registry of every tenant.
+ * else), so one poisoned event cannot hold up the registry of every tenant. A change that can alter the tenant's HTTP
+ * bindings announces it on the cache channel in its transaction.
  */
 @ApplicationScoped
 public class TriggerRegistryService {
@@ -68,8 +70,16 @@ public class TriggerRegistryService {
                     Instant now = Instant.now();
                     RegisteredTrigger next = next(change, version, previous, now);
                     return registry.upsert(tx, next).chain(
-                            () -> schedules.sync(tx, next.definitionId(), schedule(previous), schedule(next), now));
+                            () -> schedules.sync(tx, next.definitionId(), schedule(previous), schedule(next), now))
+                            .chain(() -> changesBindings(previous, next)
+                                    ? CacheChannel.notify(tx, CacheChannel.BINDINGS, change.tenant())
+                                    : Uni.createFrom().voidItem());
                 })).invoke(() -> bindings.forget(change.tenant())));
+    }
+
+    /** Whether the change can alter the tenant's HTTP bindings (then every instance must forget them). */
+    static boolean changesBindings(RegisteredTrigger previous, RegisteredTrigger next) {
+        return previous != null && "http".equals(previous.kind()) || "http".equals(next.kind());
     }
 
     /** The trigger as the schedules see it: an ACTIVE schedule, or null for any other trigger (or none). */
