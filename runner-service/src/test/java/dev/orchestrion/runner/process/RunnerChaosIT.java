@@ -110,6 +110,7 @@ class RunnerChaosIT {
      * API key when it calls an HTTP binding (null: the API, with a bearer token).
      */
     private record Call(String path, String body, String apiKey) {
+
         boolean binding() {
             return apiKey != null;
         }
@@ -187,7 +188,8 @@ class RunnerChaosIT {
                     key = "hook:" + order.definition() + ":" + sent;
                 } else {
                     call = new Call("/workflows/run", "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\""
-                            + order.definition() + "\",\"parametersId\":\"" + parameterSets.get(kind + a) + "\"}", null);
+                            + order.definition() + "\",\"parametersId\":\"" + parameterSets.get(kind + a) + "\"}",
+                            null);
                     key = sent;
                 }
                 orders.put(key, order);
@@ -415,8 +417,8 @@ class RunnerChaosIT {
         HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(slots[0].baseUrl() + "/api-keys"))
                 .header("Authorization", "Bearer " + TestTokens.token(TENANT, "admin"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("name", "chaos clients", "definitionIds", definitionIds))))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("name", "chaos clients", "definitionIds", definitionIds))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return read(issued.body()).get("key").asText();
