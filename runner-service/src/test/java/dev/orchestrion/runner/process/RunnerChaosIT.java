@@ -69,8 +69,13 @@ import dev.orchestrion.testsupport.TestTokens;
 class RunnerChaosIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Each new instance arms the next of these; the test asserts that most of them fired. */
-    private static final List<String> FAILPOINTS = List.of("eager.before-answer=150", "executor.in-transaction=20",
+    /**
+     * Each new instance arms the next of these; the test asserts that most of them fired. The first instance has
+     * about five seconds of load before the test kills it, the second that plus the first one's restart: the eager
+     * point goes second, with a count an instance reaches there (at 150 it never fired; it is the death after which
+     * a client's retry with the same key must get the run committed before the answer).
+     */
+    private static final List<String> FAILPOINTS = List.of("executor.in-transaction=20", "eager.before-answer=10",
             "executor.after-commit=20", "outbox.after-publish=100", "queued.before-start-command=15",
             "executor.before-offset-commit=20");
     private static final int MIN_DEATHS = 6;
@@ -100,6 +105,8 @@ class RunnerChaosIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final String token = TestTokens.token(TENANT, "client");
+    /** The Idempotency-Keys sent more than once, per kind of run: the requests the deaths (or a 202) made retry. */
+    private final Map<String, Set<String>> retried = new ConcurrentHashMap<>();
 
     /** What a client asked for under one Idempotency-Key. */
     private record Order(String kind, String definition, double amount) {
@@ -109,7 +116,7 @@ class RunnerChaosIT {
      * One request as a client sends it, and again as is on every retry: the path on an instance, the body, and the
      * API key when it calls an HTTP binding (null: the API, with a bearer token).
      */
-    private record Call(String path, String body, String apiKey) {
+    private record Call(String kind, String path, String body, String apiKey) {
 
         boolean binding() {
             return apiKey != null;
@@ -157,7 +164,9 @@ class RunnerChaosIT {
         for (RunnerProcess slot : slots) {
             slot.awaitReady();
         }
+        long bindingBegan = System.nanoTime();
         String apiKey = bindAndIssueKey(slots, List.of(definitions.get("binding"), definitions.get("binding-queued")));
+        long bindingMillis = (System.nanoTime() - bindingBegan) / 1_000_000L;
 
         // orders, answers and answered bodies are keyed as the runner stores the key: a binding's is scoped to its
         // definition
@@ -183,11 +192,11 @@ class RunnerChaosIT {
                 Call call;
                 String key;
                 if (hookPaths.containsKey(kind)) {
-                    call = new Call("/hooks/" + TENANT + "/" + hookPaths.get(kind) + "/" + (int) order.amount(), "{}",
-                            apiKey);
+                    call = new Call(kind, "/hooks/" + TENANT + "/" + hookPaths.get(kind) + "/" + (int) order.amount(),
+                            "{}", apiKey);
                     key = "hook:" + order.definition() + ":" + sent;
                 } else {
-                    call = new Call("/workflows/run", "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\""
+                    call = new Call(kind, "/workflows/run", "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\""
                             + order.definition() + "\",\"parametersId\":\"" + parameterSets.get(kind + a) + "\"}",
                             null);
                     key = sent;
@@ -317,14 +326,17 @@ class RunnerChaosIT {
             assertThat(endings.keySet()).containsExactlyInAnyOrderElementsOf(answers.values());
             endings.forEach((run, ids) -> assertThat(ids).as("terminal event ids of %s", run).hasSize(1));
             completions.forEach((step, ids) -> assertThat(ids).as("NodeCompleted ids of %s", step).hasSize(1));
+            Map<String, Integer> retriedPerKind = new TreeMap<>();
+            retried.forEach((kind, keys) -> retriedPerKind.put(kind, keys.size()));
             Map<String, Long> runsPerKind = new TreeMap<>();
             answers.keySet().forEach(key -> runsPerKind.merge(orders.get(key).kind(), 1L, Long::sum));
             assertThat(runsPerKind).as("runs per kind").containsKeys("binding", "binding-queued");
             System.out.printf(
-                    "Chaos: %d runs %s, %d run-event records, %d deaths %s, failpoints fired %s, "
-                            + "%d terminal records re-published; chaos %d s, recovery and checks %d s%n",
-                    answers.size(), runsPerKind, records, deaths.size(), deaths, fired, republished, chaosSeconds,
-                    (System.nanoTime() - recoveryBegan) / 1_000_000_000L);
+                    "Chaos: %d runs %s, of them retried %s, %d run-event records, %d deaths %s, failpoints fired %s, "
+                            + "%d terminal records re-published; bindings ready %d ms, chaos %d s, "
+                            + "recovery and checks %d s%n",
+                    answers.size(), runsPerKind, retriedPerKind, records, deaths.size(), deaths, fired, republished,
+                    bindingMillis, chaosSeconds, (System.nanoTime() - recoveryBegan) / 1_000_000_000L);
         } finally {
             for (RunnerProcess slot : slots) {
                 slot.close();
@@ -375,6 +387,7 @@ class RunnerChaosIT {
                         ? failure.toString()
                         : "answered " + response.statusCode() + ": " + response.body()));
             }
+            retried.computeIfAbsent(call.kind(), k -> ConcurrentHashMap.newKeySet()).add(key);
             return CompletableFuture
                     .supplyAsync(() -> key, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))
                     .thenCompose(k -> send(slots, key, call, deadline));
