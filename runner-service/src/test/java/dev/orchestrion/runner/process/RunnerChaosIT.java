@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.orchestrion.runner.PeerEvents;
 import dev.orchestrion.runner.PeerServices;
 import dev.orchestrion.runner.events.RunEventRecords;
 import dev.orchestrion.support.messaging.CloudEventHeaders;
@@ -53,19 +55,27 @@ import dev.orchestrion.testsupport.TestTokens;
 
 /**
  * Nothing lost, proven under load: two packaged runner instances share the work while clients keep sending runs
- * through both paths (the eager start and run commands), some parking on a delay and some calling a loopback stub.
+ * through both paths (the eager start and run commands), through the API ({@code POST /workflows/run}) and through
+ * an HTTP binding that answers with the run's result ({@code respondWith: result}, eager and not), some parking on a
+ * delay and some calling a loopback stub.
  * The instances die at least six times, at named failpoints (inside the checkpoint transaction, after its commit,
  * after the outbox publish, before the offset commit, after an eager commit before the answer, after a queued run is
  * stored before its StartRun) and by SIGKILL, each time with the other one taking over its partitions (a rebalance
- * with batches in flight). Clients retry a failed request with the same Idempotency-Key on whichever instance lives.
+ * with batches in flight). Clients retry a failed request with the same Idempotency-Key on whichever instance lives
+ * (a binding call also when it answered 202: its run had not ended within the binding's response timeout).
  * Then every run-event record is read to the topic's end and the database is checked, run by run.
  */
 @Tag("packaged-runner")
 class RunnerChaosIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Each new instance arms the next of these; the test asserts that most of them fired. */
-    private static final List<String> FAILPOINTS = List.of("eager.before-answer=150", "executor.in-transaction=20",
+    /**
+     * Each new instance arms the next of these; the test asserts that most of them fired. The first instance has
+     * about five seconds of load before the test kills it, the second that plus the first one's restart: the eager
+     * point goes second, with a count an instance reaches there (at 150 it never fired; it is the death after which
+     * a client's retry with the same key must get the run committed before the answer).
+     */
+    private static final List<String> FAILPOINTS = List.of("executor.in-transaction=20", "eager.before-answer=10",
             "executor.after-commit=20", "outbox.after-publish=100", "queued.before-start-command=15",
             "executor.before-offset-commit=20");
     private static final int MIN_DEATHS = 6;
@@ -86,12 +96,35 @@ class RunnerChaosIT {
              "executionConnectors":[{"from":"start","output":"next","to":"call"},{"from":"call","output":"next","to":"end"}]}
             """;
 
+    /** The reference workflow behind an HTTP binding: {@code amount} comes from the path, the result is answered. */
+    private static final String BINDING_TRIGGER = """
+            "trigger": {"kind": "http", "method": "POST", "path": "%s/{amount}", "respondWith": "result",
+                        "responseTimeout": "PT10S"}""";
+    private static final String TENANT = "chaos";
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final String token = TestTokens.token("chaos", "client");
+    private final String token = TestTokens.token(TENANT, "client");
+    /** The Idempotency-Keys sent more than once, per kind of run: the requests the deaths (or a 202) made retry. */
+    private final Map<String, Set<String>> retried = new ConcurrentHashMap<>();
 
     /** What a client asked for under one Idempotency-Key. */
     private record Order(String kind, String definition, double amount) {
+    }
+
+    /**
+     * One request as a client sends it, and again as is on every retry: the path on an instance, the body, and the
+     * API key when it calls an HTTP binding (null: the API, with a bearer token).
+     */
+    private record Call(String kind, String path, String body, String apiKey) {
+
+        boolean binding() {
+            return apiKey != null;
+        }
+    }
+
+    /** A 200 answer: the run it names and its body (for a binding, the run's result). */
+    private record Answer(String runId, String body) {
     }
 
     @Test
@@ -101,15 +134,21 @@ class RunnerChaosIT {
         postgres.recreateDatabase(database);
         String peers = PeerServices.server().baseUrl();
         PeerServices.server().stubFor(post(urlPathEqualTo("/chaos/echo")).willReturn(okJson("{\"echo\": true}")));
-        Map<String, String> definitions = Map.of("eager",
-                PeerServices.activeDefinition(PeerServices.example("reference-workflow.json")), "queued",
-                PeerServices.activeDefinition(
-                        PeerServices.example("reference-workflow.json").replaceFirst("\\{", "{\"eager\": false, ")),
-                "delayed", PeerServices.activeDefinition(DELAYED), "calling",
-                PeerServices.activeDefinition(CALLING.formatted(peers + "/chaos/echo")));
+        String reference = PeerServices.example("reference-workflow.json");
+        String queued = reference.replaceFirst("\\{", "{\"eager\": false, ");
+        Map<String, String> definitions = Map.of("eager", PeerServices.activeDefinition(reference), "queued",
+                PeerServices.activeDefinition(queued), "delayed", PeerServices.activeDefinition(DELAYED), "calling",
+                PeerServices.activeDefinition(CALLING.formatted(peers + "/chaos/echo")), "binding",
+                PeerServices.activeDefinition(bound(reference, "chaos")), "binding-queued",
+                PeerServices.activeDefinition(bound(queued, "chaos-queued")));
+        Map<String, String> hookPaths = Map.of("binding", "chaos", "binding-queued", "chaos-queued");
         UUID caseId = PeerServices.existingCase(Map.of());
         Map<String, UUID> parameterSets = new HashMap<>();
         definitions.forEach((kind, definition) -> {
+            if (hookPaths.containsKey(kind)) {
+                PeerEvents.systemCaseFor(definition);
+                return; // a binding's parameters come from its path
+            }
             for (int a = 0; a < 5; a++) {
                 parameterSets.put(kind + a, PeerServices.parameterSet(definition, 1, Map.of("amount", a * 30.0)));
             }
@@ -125,14 +164,21 @@ class RunnerChaosIT {
         for (RunnerProcess slot : slots) {
             slot.awaitReady();
         }
+        long bindingBegan = System.nanoTime();
+        String apiKey = bindAndIssueKey(slots, List.of(definitions.get("binding"), definitions.get("binding-queued")));
+        long bindingMillis = (System.nanoTime() - bindingBegan) / 1_000_000L;
 
+        // orders, answers and answered bodies are keyed as the runner stores the key: a binding's is scoped to its
+        // definition
         Map<String, Order> orders = new ConcurrentHashMap<>();
         Map<String, String> answers = new ConcurrentHashMap<>();
+        Map<String, String> answeredBodies = new ConcurrentHashMap<>();
         List<String> problems = new CopyOnWriteArrayList<>();
         AtomicBoolean sending = new AtomicBoolean(true);
         Semaphore inFlight = new Semaphore(8);
         Thread clients = new Thread(() -> {
-            List<String> kinds = List.of("eager", "eager", "eager", "queued", "queued", "delayed", "calling");
+            List<String> kinds = List.of("eager", "eager", "eager", "queued", "queued", "delayed", "calling", "binding",
+                    "binding", "binding", "binding-queued", "binding-queued");
             while (sending.get()) {
                 try {
                     inFlight.acquire();
@@ -141,17 +187,30 @@ class RunnerChaosIT {
                 }
                 String kind = kinds.get(ThreadLocalRandom.current().nextInt(kinds.size()));
                 int a = ThreadLocalRandom.current().nextInt(5);
-                String key = UUID.randomUUID().toString();
+                String sent = UUID.randomUUID().toString();
                 Order order = new Order(kind, definitions.get(kind), a * 30.0);
+                Call call;
+                String key;
+                if (hookPaths.containsKey(kind)) {
+                    call = new Call(kind, "/hooks/" + TENANT + "/" + hookPaths.get(kind) + "/" + (int) order.amount(),
+                            "{}", apiKey);
+                    key = "hook:" + order.definition() + ":" + sent;
+                } else {
+                    call = new Call(kind, "/workflows/run", "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\""
+                            + order.definition() + "\",\"parametersId\":\"" + parameterSets.get(kind + a) + "\"}",
+                            null);
+                    key = sent;
+                }
                 orders.put(key, order);
-                String body = "{\"caseId\":\"" + caseId + "\",\"workflowDefinitionId\":\"" + order.definition()
-                        + "\",\"parametersId\":\"" + parameterSets.get(kind + a) + "\"}";
-                send(slots, key, body, System.nanoTime() + TimeUnit.SECONDS.toNanos(120)).whenComplete((runId, e) -> {
+                send(slots, sent, call, System.nanoTime() + TimeUnit.SECONDS.toNanos(120)).whenComplete((answer, e) -> {
                     inFlight.release();
                     if (e != null) {
-                        problems.add(key + ": " + e.getMessage());
-                    } else if (answers.putIfAbsent(key, runId) != null && !answers.get(key).equals(runId)) {
-                        problems.add(key + " answered two runs: " + answers.get(key) + " and " + runId);
+                        problems.add(kind + " " + key + ": " + e.getMessage());
+                    } else if (answers.putIfAbsent(key, answer.runId()) != null
+                            && !answers.get(key).equals(answer.runId())) {
+                        problems.add(key + " answered two runs: " + answers.get(key) + " and " + answer.runId());
+                    } else if (call.binding()) {
+                        answeredBodies.put(key, answer.body());
                     }
                 });
             }
@@ -225,6 +284,12 @@ class RunnerChaosIT {
                     case "calling" -> assertThat(result.get("echo").asBoolean()).as(runId).isTrue();
                     default -> assertThat(result.get("doubled").asDouble()).as(runId).isEqualTo(order.amount() * 2);
                 }
+                if (hookPaths.containsKey(order.kind())) {
+                    // what the binding answered is that run's result
+                    JsonNode answered = read(answeredBodies.get(key));
+                    assertThat(answered.equals(RunnerChaosIT::sameValue, result))
+                            .as("answer of %s (run %s): %s, stored %s", key, runId, answered, result).isTrue();
+                }
             });
 
             // every step stored once
@@ -261,11 +326,17 @@ class RunnerChaosIT {
             assertThat(endings.keySet()).containsExactlyInAnyOrderElementsOf(answers.values());
             endings.forEach((run, ids) -> assertThat(ids).as("terminal event ids of %s", run).hasSize(1));
             completions.forEach((step, ids) -> assertThat(ids).as("NodeCompleted ids of %s", step).hasSize(1));
+            Map<String, Integer> retriedPerKind = new TreeMap<>();
+            retried.forEach((kind, keys) -> retriedPerKind.put(kind, keys.size()));
+            Map<String, Long> runsPerKind = new TreeMap<>();
+            answers.keySet().forEach(key -> runsPerKind.merge(orders.get(key).kind(), 1L, Long::sum));
+            assertThat(runsPerKind).as("runs per kind").containsKeys("binding", "binding-queued");
             System.out.printf(
-                    "Chaos: %d runs, %d run-event records, %d deaths %s, failpoints fired %s, "
-                            + "%d terminal records re-published; chaos %d s, recovery and checks %d s%n",
-                    answers.size(), records, deaths.size(), deaths, fired, republished, chaosSeconds,
-                    (System.nanoTime() - recoveryBegan) / 1_000_000_000L);
+                    "Chaos: %d runs %s, of them retried %s, %d run-event records, %d deaths %s, failpoints fired %s, "
+                            + "%d terminal records re-published; bindings ready %d ms, chaos %d s, "
+                            + "recovery and checks %d s%n",
+                    answers.size(), runsPerKind, retriedPerKind, records, deaths.size(), deaths, fired, republished,
+                    bindingMillis, chaosSeconds, (System.nanoTime() - recoveryBegan) / 1_000_000_000L);
         } finally {
             for (RunnerProcess slot : slots) {
                 slot.close();
@@ -284,32 +355,94 @@ class RunnerChaosIT {
     }
 
     /**
-     * Posts the run request to a living instance; a refused connection, a reset or a 5xx/429 is retried with the same
-     * key, on whichever instance lives, until the deadline.
+     * Sends the call to a living instance; a refused connection, a reset, a 5xx (but a binding's 502: its run failed)
+     * or a 429 is retried with the same Idempotency-Key, on whichever instance lives, until the deadline; so is a
+     * binding's 202 (its run had not ended within the response timeout: the same key waits for it again).
      */
-    private CompletableFuture<String> send(RunnerProcess[] slots, String key, String body, long deadline) {
+    private CompletableFuture<Answer> send(RunnerProcess[] slots, String key, Call call, long deadline) {
         RunnerProcess target = slots[ThreadLocalRandom.current().nextInt(slots.length)];
         if (!target.alive()) {
             target = slots[0].alive() ? slots[0] : slots[1];
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target.baseUrl() + "/workflows/run"))
-                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.baseUrl() + call.path()))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(call.body()));
+        if (call.binding()) {
+            request.header("X-API-Key", call.apiKey());
+        } else {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             if (failure == null && response.statusCode() == 200) {
-                return CompletableFuture.completedFuture(read(response.body()).get("id").asText());
+                String runId = call.binding()
+                        ? response.headers().firstValue("Orchestrion-Run-Id").orElse("no Orchestrion-Run-Id")
+                        : read(response.body()).get("id").asText();
+                return CompletableFuture.completedFuture(new Answer(runId, response.body()));
             }
-            boolean retryable = failure != null || response.statusCode() >= 500 || response.statusCode() == 429;
+            boolean retryable = failure != null || response.statusCode() == 429
+                    || response.statusCode() >= 500 && !(call.binding() && response.statusCode() == 502)
+                    || call.binding() && response.statusCode() == 202;
             if (!retryable || System.nanoTime() > deadline) {
-                return CompletableFuture.<String>failedFuture(new IllegalStateException(failure != null
+                return CompletableFuture.<Answer>failedFuture(new IllegalStateException(failure != null
                         ? failure.toString()
                         : "answered " + response.statusCode() + ": " + response.body()));
             }
+            retried.computeIfAbsent(call.kind(), k -> ConcurrentHashMap.newKeySet()).add(key);
             return CompletableFuture
                     .supplyAsync(() -> key, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))
-                    .thenCompose(k -> send(slots, key, body, deadline));
+                    .thenCompose(k -> send(slots, key, call, deadline));
         }).thenCompose(future -> future);
+    }
+
+    /** The definition with an HTTP binding at {@code POST /hooks/chaos/{path}/{amount}} instead of its api trigger. */
+    private static String bound(String definition, String path) {
+        String trigger = "\"trigger\"";
+        int at = definition.indexOf(trigger);
+        int end = definition.indexOf('}', at) + 1;
+        return definition.substring(0, at) + BINDING_TRIGGER.formatted(path) + definition.substring(end);
+    }
+
+    /**
+     * Starts the bound definitions (DefinitionStarted, as definition-service publishes it), waits until both instances
+     * list their bindings, and issues an API key for them; answers the key.
+     */
+    private String bindAndIssueKey(RunnerProcess[] slots, List<String> definitionIds) throws Exception {
+        for (String definitionId : definitionIds) {
+            PeerEvents.definitionEvent(TENANT, definitionId, "started", "ACTIVE", 1, 1);
+        }
+        String operator = TestTokens.token(TENANT, "operator");
+        for (RunnerProcess slot : slots) {
+            Awaitility.await(slot.name() + " lists the bindings").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        HttpResponse<String> triggers = http.send(
+                                HttpRequest.newBuilder(URI.create(slot.baseUrl() + "/triggers"))
+                                        .header("Authorization", "Bearer " + operator).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        Set<String> bound = new HashSet<>();
+                        for (JsonNode trigger : read(triggers.body())) {
+                            if (!trigger.path("hookPath").asText().isEmpty()) {
+                                bound.add(trigger.path("definitionId").asText());
+                            }
+                        }
+                        return bound.containsAll(definitionIds);
+                    });
+        }
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(slots[0].baseUrl() + "/api-keys"))
+                .header("Authorization", "Bearer " + TestTokens.token(TENANT, "admin"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("name", "chaos clients", "definitionIds", definitionIds))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return read(issued.body()).get("key").asText();
+    }
+
+    /** JSON values compared as a client reads them: 60 and 60.0 are the same number. */
+    private static int sameValue(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return Double.compare(a.doubleValue(), b.doubleValue());
+        }
+        return a.equals(b) ? 0 : 1;
     }
 
     private static JsonNode read(String json) {
