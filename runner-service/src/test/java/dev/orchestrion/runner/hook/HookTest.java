@@ -101,6 +101,17 @@ class HookTest {
                 .get("/hooks/{tenant}/ping", tenant).then().statusCode(202).extract().path("id");
         given().header("X-API-Key", key).header("Idempotency-Key", idempotent).when()
                 .get("/hooks/{tenant}/ping", tenant).then().statusCode(202).body("id", equalTo(first));
+        // the same key for another call (here another query) is refused, and starts nothing
+        int pingRuns = pingRuns(tenant, ping);
+        given().header("X-API-Key", key).header("Idempotency-Key", idempotent).when()
+                .get("/hooks/{tenant}/ping?again=1", tenant).then().statusCode(422).contentType(PROBLEM)
+                .body("detail", org.hamcrest.Matchers.containsString("different request"));
+        assertThat(pingRuns(tenant, ping)).isEqualTo(pingRuns);
+    }
+
+    private static int pingRuns(String tenant, String ping) {
+        return given().auth().oauth2(TestTokens.token(tenant, "client")).when().get("/workflows?definitionId={d}", ping)
+                .then().statusCode(200).extract().path("total");
     }
 
     @Test

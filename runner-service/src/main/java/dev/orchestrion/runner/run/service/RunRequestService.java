@@ -117,9 +117,19 @@ public class RunRequestService implements ChildRuns {
         return start(tenant, order, options, idempotencyKey, false);
     }
 
-    /** Starts a run for an HTTP binding's call: like {@link #request}, its first stretch may execute right here. */
+    /**
+     * Starts a run for an HTTP binding's call: like {@link #request}, its first stretch may execute right here, and
+     * its key answers the same run only for the same call (method, path, query and body): reused for another call, it
+     * is refused with 422, as for {@link #request}.
+     */
     public Uni<Run> startInRequest(String tenant, RunOrder order, StartOptions options, String idempotencyKey) {
-        return start(tenant, order, options, idempotencyKey, true);
+        if (idempotencyKey == null) {
+            return start(tenant, order, options, null, true);
+        }
+        String hash = fingerprint(options.triggerData());
+        return runs.findByIdempotencyKey(pool, tenant, idempotencyKey).chain(existing -> existing != null
+                ? Uni.createFrom().item(sameRequest(existing, hash))
+                : prepare(tenant, order, options).chain(prepared -> begin(prepared, idempotencyKey, hash, true)));
     }
 
     private Uni<Run> start(String tenant, RunOrder order, StartOptions options, String idempotencyKey,
@@ -312,9 +322,14 @@ public class RunRequestService implements ChildRuns {
         canonical.put("parametersId", order.parametersId() == null ? null : order.parametersId().toString());
         canonical.put("environment", order.environment() == null ? "production" : order.environment());
         canonical.put("callbackUrl", order.callbackUrl());
+        return fingerprint(canonical);
+    }
+
+    /** SHA-256 of the JSON of {@code request}, in hex. */
+    private static String fingerprint(Map<String, Object> request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(canonical).getBytes(StandardCharsets.UTF_8));
+                    .digest(Json.write(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
