@@ -63,10 +63,23 @@ public final class Platform {
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 
-    /** Sends and fails unless the answer is 2xx; answers with the body. */
+    /** How long a benchmark's setup call retries a 503 (a peer that a previous benchmark left busy). */
+    static final java.time.Duration SETUP_PATIENCE = java.time.Duration.ofSeconds(60);
+
+    /**
+     * Sends and fails unless the answer is 2xx; answers with the body. A 503 is retried (every second, for up to
+     * {@link #SETUP_PATIENCE}) as a client would: setup runs right after another benchmark, which may leave a
+     * service's peer busy for a moment (once a run's setup failed on "definition-service is unavailable" right after
+     * the definition-search benchmark).
+     */
     public static String send(HttpRequest request) {
+        long deadline = System.nanoTime() + SETUP_PATIENCE.toNanos();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
                         + response.statusCode() + ": " + response.body());
