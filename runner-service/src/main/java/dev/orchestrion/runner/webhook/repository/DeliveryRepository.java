@@ -197,10 +197,13 @@ public class DeliveryRepository {
      */
     public Uni<List<ClaimedDelivery>> claim(SqlClient client, List<String> excludedTargets, int perTarget, int limit,
             Instant now, Instant leaseUntil, UUID token) {
-        String sql = "WITH candidates AS (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY target "
-                + "ORDER BY next_attempt_at) AS rn FROM webhook_deliveries WHERE status = 'PENDING' "
-                + "AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1) "
-                + "AND NOT (target = ANY($2))) ranked WHERE rn <= $3 LIMIT $4), "
+        // the oldest due deliveries first, a bounded window of them (4 x the batch): the per-target ranking then
+        // sorts that window, not the whole backlog (with 30,000 due it sorted all of them on every poll)
+        String sql = "WITH due AS (SELECT id, target, next_attempt_at FROM webhook_deliveries "
+                + "WHERE status = 'PENDING' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1) "
+                + "AND NOT (target = ANY($2)) ORDER BY next_attempt_at LIMIT $4 * 4), "
+                + "candidates AS (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY target "
+                + "ORDER BY next_attempt_at) AS rn FROM due) ranked WHERE rn <= $3 LIMIT $4), "
                 + "locked AS (SELECT id, tenant, subscription_id FROM webhook_deliveries WHERE id IN "
                 + "(SELECT id FROM candidates) AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < $1) "
                 + "FOR UPDATE SKIP LOCKED) "
