@@ -94,18 +94,20 @@ public class RunRequestService implements ChildRuns {
      * stretch executes before the answer when {@link EagerStart} applies, so the answer is often the finished run.
      */
     public Uni<Run> request(String tenant, RunOrder order, String idempotencyKey) {
-        return admission.admit(tenant, () -> accept(tenant, order, idempotencyKey));
+        return admission.admit(tenant, () -> accept(tenant, order, null, idempotencyKey, hash(order)));
     }
 
-    private Uni<Run> accept(String tenant, RunOrder order, String idempotencyKey) {
-        String hash = hash(order);
+    /**
+     * A client's request (an API call or a binding's call): its first stretch may execute right here, and its key
+     * answers the same run only for the same request (same {@code hash}); reused for another one it is a 422.
+     */
+    private Uni<Run> accept(String tenant, RunOrder order, StartOptions options, String idempotencyKey, String hash) {
         if (idempotencyKey == null) {
-            return prepare(tenant, order, null).chain(prepared -> begin(prepared, null, null, true));
+            return prepare(tenant, order, options).chain(prepared -> begin(prepared, null, null, true));
         }
-        return runs.findByIdempotencyKey(pool, tenant, idempotencyKey)
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(sameRequest(existing, hash))
-                        : prepare(tenant, order, null).chain(prepared -> begin(prepared, idempotencyKey, hash, true)));
+        return runs.findByIdempotencyKey(pool, tenant, idempotencyKey).chain(existing -> existing != null
+                ? Uni.createFrom().item(sameRequest(existing, hash))
+                : prepare(tenant, order, options).chain(prepared -> begin(prepared, idempotencyKey, hash, true)));
     }
 
     /**
@@ -114,7 +116,14 @@ public class RunRequestService implements ChildRuns {
      * no lookup).
      */
     public Uni<Run> start(String tenant, RunOrder order, StartOptions options, String idempotencyKey) {
-        return start(tenant, order, options, idempotencyKey, false);
+        if (idempotencyKey == null) {
+            return prepare(tenant, order, options).chain(prepared -> begin(prepared, null, null, false));
+        }
+        return runs.findByIdempotencyKey(pool, tenant, idempotencyKey)
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(existing.run())
+                        : prepare(tenant, order, options)
+                                .chain(prepared -> begin(prepared, idempotencyKey, hash(order), false)));
     }
 
     /**
@@ -123,25 +132,8 @@ public class RunRequestService implements ChildRuns {
      * is refused with 422, as for {@link #request}.
      */
     public Uni<Run> startInRequest(String tenant, RunOrder order, StartOptions options, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return start(tenant, order, options, null, true);
-        }
-        String hash = fingerprint(options.triggerData());
-        return runs.findByIdempotencyKey(pool, tenant, idempotencyKey).chain(existing -> existing != null
-                ? Uni.createFrom().item(sameRequest(existing, hash))
-                : prepare(tenant, order, options).chain(prepared -> begin(prepared, idempotencyKey, hash, true)));
-    }
-
-    private Uni<Run> start(String tenant, RunOrder order, StartOptions options, String idempotencyKey,
-            boolean mayStartEagerly) {
-        if (idempotencyKey == null) {
-            return prepare(tenant, order, options).chain(prepared -> begin(prepared, null, null, mayStartEagerly));
-        }
-        return runs.findByIdempotencyKey(pool, tenant, idempotencyKey)
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(existing.run())
-                        : prepare(tenant, order, options)
-                                .chain(prepared -> begin(prepared, idempotencyKey, hash(order), mayStartEagerly)));
+        return accept(tenant, order, options, idempotencyKey,
+                idempotencyKey == null ? null : fingerprint(options.triggerData()));
     }
 
     /** A run ready to be stored, with the graph of the version it pins. */
