@@ -50,6 +50,13 @@ public final class LoadDriver {
             }
         };
 
+        /**
+         * Before the load of a measurement starts: waits until what earlier load left behind (a backlog that would
+         * take CPU from this measurement) is done.
+         */
+        default void settle() throws InterruptedException {
+        }
+
         void opened();
 
         /** The figures of the window that lasted {@code seconds}, in the order to show them (null: not readable). */
@@ -86,6 +93,7 @@ public final class LoadDriver {
 
     public static BenchmarkResult closedLoop(String name, int clients, Duration warmup, Duration duration,
             Operation operation, Alongside alongside) throws InterruptedException {
+        alongside.settle();
         Recorder recorder = new Recorder(3);
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         AtomicBoolean measuring = new AtomicBoolean(false);
@@ -136,6 +144,7 @@ public final class LoadDriver {
 
     public static BenchmarkResult fixedRate(String name, int perSecond, Duration warmup, Duration duration,
             Operation operation, Alongside alongside) throws InterruptedException {
+        alongside.settle();
         Recorder recorder = new Recorder(3);
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         AtomicLong inFlight = new AtomicLong();

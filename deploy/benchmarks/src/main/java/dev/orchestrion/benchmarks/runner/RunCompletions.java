@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -48,9 +49,10 @@ final class RunCompletions implements AutoCloseable {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        // only the key and headers are read: values stay bytes, never decoded
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = consumer.partitionsFor("workflow.run-events").stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
         consumer.assign(partitions);
@@ -59,7 +61,7 @@ final class RunCompletions implements AutoCloseable {
         poller = new Thread(() -> {
             try (consumer) {
                 while (running) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                         String kind = header(record, "ce_type");
                         if (kind.equals(COMPLETED)) {
                             completedByTenant.computeIfAbsent(header(record, "ce_tenant"), t -> new LongAdder())
@@ -83,7 +85,7 @@ final class RunCompletions implements AutoCloseable {
         poller.start();
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }

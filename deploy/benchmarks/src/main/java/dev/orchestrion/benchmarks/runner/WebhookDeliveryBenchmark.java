@@ -1,8 +1,6 @@
 package dev.orchestrion.benchmarks.runner;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,10 +19,13 @@ import org.HdrHistogram.Recorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 
 import dev.orchestrion.benchmarks.BenchmarkResult;
+import dev.orchestrion.benchmarks.LeanHttp;
 import dev.orchestrion.benchmarks.LoadDriver;
 import dev.orchestrion.benchmarks.Platform;
 
@@ -172,20 +173,25 @@ public final class WebhookDeliveryBenchmark {
         private volatile Instant from = Instant.MAX;
         private volatile Instant to = Instant.MIN;
 
+        /**
+         * A Vert.x server on the load generator's event loop: it reads the body, records it when measuring, and
+         * answers 200 (after {@code answerAfter} on a timer, never holding a thread). {@code threads} is kept for the
+         * callers: a Vert.x server needs none.
+         */
         Receiver(String name, Duration answerAfter, int threads) throws IOException {
             this.answerAfter = answerAfter;
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-            server.setExecutor(Executors.newFixedThreadPool(threads, r -> {
-                Thread thread = new Thread(r, "receiver-" + name);
-                thread.setDaemon(true);
-                return thread;
-            }));
-            server.createContext("/", this::handle);
-            server.start();
+            this.server = LeanHttp.vertx().createHttpServer(
+                    new HttpServerOptions().setHost("127.0.0.1").setPort(0).setTcpNoDelay(true).setAcceptBacklog(1024));
+            server.requestHandler(this::handle);
+            try {
+                server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IOException("The " + name + " receiver could not listen", e);
+            }
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks";
+            return "http://127.0.0.1:" + server.actualPort() + "/webhooks";
         }
 
         void measure(Instant windowFrom, Instant windowTo) {
@@ -218,25 +224,20 @@ public final class WebhookDeliveryBenchmark {
             return received.get();
         }
 
-        private void handle(HttpExchange exchange) throws IOException {
+        private void handle(HttpServerRequest request) {
             Instant arrived = Instant.now();
             received.incrementAndGet();
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            if (measuring.get()) {
-                record(arrived, exchange.getRequestHeaders().getFirst("webhook-id"), body);
-            }
-            if (!answerAfter.isZero()) {
-                try {
-                    Thread.sleep(answerAfter.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            request.body().onSuccess(body -> {
+                if (measuring.get()) {
+                    record(arrived, request.getHeader("webhook-id"), body.getBytes());
                 }
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
+                if (answerAfter.isZero()) {
+                    request.response().setStatusCode(200).end();
+                } else {
+                    LeanHttp.vertx().setTimer(answerAfter.toMillis(),
+                            id -> request.response().setStatusCode(200).end());
+                }
+            }).onFailure(e -> request.response().setStatusCode(400).end());
         }
 
         private void record(Instant arrived, String webhookId, byte[] body) {
@@ -259,7 +260,7 @@ public final class WebhookDeliveryBenchmark {
 
         @Override
         public void close() {
-            server.stop(0);
+            server.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 }
