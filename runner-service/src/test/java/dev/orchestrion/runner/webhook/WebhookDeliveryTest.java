@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.orchestrion.runner.KafkaRecords;
 import dev.orchestrion.runner.MadeUpHosts;
@@ -36,6 +42,9 @@ import dev.orchestrion.testsupport.TestTokens;
  */
 @QuarkusTest
 class WebhookDeliveryTest {
+
+    @Inject
+    Pool pool;
 
     private static final String PROBLEM = "application/problem+json";
 
@@ -245,6 +254,44 @@ class WebhookDeliveryTest {
                 assertThat(Duration.between(ended, delivery.at())).isLessThan(Duration.ofMillis(1500));
             }
         }
+    }
+
+    @Test
+    void aDeliveryWhoseWorkerDiedIsSentOnceItsLeaseEndsAndAnotherStillLeasedIsNot() {
+        String tenant = tenant();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonPath subscription = subscribe(tenant, receiver.url("/orphans"), "run.completed");
+            UUID subscriptionId = UUID.fromString(subscription.getString("id"));
+            // as a worker that died leaves them: leased, no outcome; one lease ended a moment ago, one ends in an hour
+            UUID expired = storeLeasedDelivery(tenant, subscriptionId, receiver.url("/orphans"),
+                    Instant.now().minusSeconds(1));
+            UUID stillLeased = storeLeasedDelivery(tenant, subscriptionId, receiver.url("/orphans"),
+                    Instant.now().plus(Duration.ofHours(1)));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.count() >= 1);
+            JsonPath log = awaitDeliveries(tenant, subscription.getString("id"), "SUCCEEDED", 1);
+            assertThat(log.getString("items[0].id")).isEqualTo(expired.toString());
+            assertThat(receiver.received().get(0).header("webhook-id")).isEqualTo(expired.toString());
+            assertThat(Signatures.verifies(receiver.received().get(0), subscription.getString("secret"))).isTrue();
+            // the sweep that returned the expired lease also read the other one: it stays with its worker
+            assertThat(deliveries(tenant, subscription.getString("id"), "PENDING").getString("items[0].id"))
+                    .isEqualTo(stillLeased.toString());
+            assertThat(receiver.count()).isEqualTo(1);
+        }
+    }
+
+    private UUID storeLeasedDelivery(String tenant, UUID subscriptionId, String url, Instant leaseUntil) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime until = leaseUntil.atOffset(ZoneOffset.UTC);
+        pool.preparedQuery("INSERT INTO webhook_deliveries (id, tenant, subscription_id, url, target, event_id, "
+                + "event_type, run_id, payload, status, next_attempt_at, lease_until, lease_token, created_at, "
+                + "updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'run.completed', $7, $8, 'PENDING', $9, $9, $10, $11, $11)")
+                .execute(Tuple.from(new Object[]{id, tenant, subscriptionId, url, "subscription:" + subscriptionId,
+                        UUID.randomUUID(), UUID.randomUUID(), "{\"type\":\"run.completed\",\"data\":{}}", until,
+                        UUID.randomUUID(), now}))
+                .await().atMost(Duration.ofSeconds(10));
+        return id;
     }
 
     private static String runReferenceWorkflow(String tenant, int amount) {

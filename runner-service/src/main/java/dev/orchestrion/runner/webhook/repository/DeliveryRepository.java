@@ -136,10 +136,8 @@ public class DeliveryRepository {
 
     /**
      * Creates the deliveries that do not exist yet (same id: the same event for the same target) and answers the ids
-     * it created. A delivery created leased (sent at once) is due when its lease ends, as a claimed one is: should its
-     * worker die, that is when another takes it over; meanwhile, and once it is finished, the poll's scan of due
-     * deliveries never walks over it (at 700 deliveries/s, entries of deliveries sent moments ago were most of what
-     * each poll read).
+     * it created. A delivery created leased (sent at once) is in the index of leased deliveries, never in the one the
+     * poll reads: should its worker die, the lease sweep returns it once the lease ends.
      */
     public Uni<Set<UUID>> insert(SqlClient client, List<NewDelivery> deliveries, Instant now, Instant leaseUntil) {
         if (deliveries.isEmpty()) {
@@ -193,19 +191,24 @@ public class DeliveryRepository {
 
     /**
      * Claims due deliveries for this worker: at most {@code perTarget} per target and {@code limit} in all, none for
-     * the {@code excludedTargets} (those this worker has no room for), skipping rows another worker is claiming.
+     * the {@code excludedTargets} (those this worker has no room for), skipping rows another worker is claiming. Reads
+     * the index of deliveries waiting for a worker: one descent per target that has any (a loose index scan), then the
+     * oldest due ones of each target with room; a target without room costs one descent, not a walk over its backlog.
      */
     public Uni<List<ClaimedDelivery>> claim(SqlClient client, List<String> excludedTargets, int perTarget, int limit,
             Instant now, Instant leaseUntil, UUID token) {
-        // the oldest due deliveries first, a bounded window of them (4 x the batch): the per-target ranking then
-        // sorts that window, not the whole backlog (with 30,000 due it sorted all of them on every poll)
-        String sql = "WITH due AS (SELECT id, target, next_attempt_at FROM webhook_deliveries "
-                + "WHERE status = 'PENDING' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < $1) "
-                + "AND NOT (target = ANY($2)) ORDER BY next_attempt_at LIMIT $4 * 4), "
-                + "candidates AS (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY target "
-                + "ORDER BY next_attempt_at) AS rn FROM due) ranked WHERE rn <= $3 LIMIT $4), "
+        String sql = "WITH RECURSIVE targets(target) AS ("
+                + "(SELECT target FROM webhook_deliveries WHERE status = 'PENDING' AND lease_token IS NULL "
+                + "ORDER BY target LIMIT 1) UNION ALL "
+                + "SELECT (SELECT w.target FROM webhook_deliveries w WHERE w.status = 'PENDING' "
+                + "AND w.lease_token IS NULL AND w.target > t.target ORDER BY w.target LIMIT 1) "
+                + "FROM targets t WHERE t.target IS NOT NULL), "
+                + "candidates AS (SELECT c.id FROM targets t CROSS JOIN LATERAL (SELECT w.id, w.next_attempt_at "
+                + "FROM webhook_deliveries w WHERE w.status = 'PENDING' AND w.lease_token IS NULL "
+                + "AND w.target = t.target AND w.next_attempt_at <= $1 ORDER BY w.next_attempt_at LIMIT $3) c "
+                + "WHERE t.target IS NOT NULL AND NOT (t.target = ANY($2)) ORDER BY c.next_attempt_at LIMIT $4), "
                 + "locked AS (SELECT id, tenant, subscription_id FROM webhook_deliveries WHERE id IN "
-                + "(SELECT id FROM candidates) AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < $1) "
+                + "(SELECT id FROM candidates) AND status = 'PENDING' AND lease_token IS NULL "
                 + "FOR UPDATE SKIP LOCKED) "
                 + "UPDATE webhook_deliveries d SET lease_until = $5, lease_token = $6, next_attempt_at = $5 "
                 + "FROM locked l " + "LEFT JOIN webhook_subscriptions s ON s.id = l.subscription_id "
@@ -234,6 +237,18 @@ public class DeliveryRepository {
                     }
                     return claimed;
                 });
+    }
+
+    /**
+     * Gives deliveries whose lease ended without an outcome (their worker died or lost its database connection) back
+     * to the deliveries waiting for a worker, due at once; answers how many. A late outcome from the old worker is
+     * then ignored, as its lease token no longer matches.
+     */
+    public Uni<Integer> returnExpiredLeases(SqlClient client, Instant now, int limit) {
+        return client.preparedQuery("UPDATE webhook_deliveries SET lease_until = NULL, lease_token = NULL, "
+                + "next_attempt_at = $1 WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'PENDING' "
+                + "AND lease_token IS NOT NULL AND lease_until < $1 ORDER BY lease_until LIMIT $2 "
+                + "FOR UPDATE SKIP LOCKED)").execute(Tuple.of(time(now), limit)).map(RowSet::rowCount);
     }
 
     /** Gives claimed deliveries back, for another poll (or worker) to take. */

@@ -117,6 +117,29 @@ public class WebhookDispatcher {
     /** Polls on a Vert.x timer: Quarkus's scheduler cannot go below a second, and retries may be due sooner. */
     void startPolling(@Observes StartupEvent startup, io.vertx.core.Vertx vertx) {
         Periodic.every(vertx, config.pollInterval(), "webhook delivery poll", this::poll);
+        Periodic.every(vertx, leaseSweepInterval(config.lease()), "webhook lease sweep", this::returnExpiredLeases);
+    }
+
+    /** A quarter of the lease, between 250 ms and 10 s: a dead worker's deliveries are sent again within 1.25 leases. */
+    static Duration leaseSweepInterval(Duration lease) {
+        Duration quarter = lease.dividedBy(4);
+        return quarter.compareTo(Duration.ofMillis(250)) < 0
+                ? Duration.ofMillis(250)
+                : quarter.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : quarter;
+    }
+
+    /**
+     * Returns deliveries whose lease ended without an outcome to those waiting for a worker, on its own slower timer:
+     * the poll itself reads only deliveries waiting for a worker, never the index of leased ones, whose finished
+     * entries pile up between vacuums.
+     */
+    Uni<Void> returnExpiredLeases() {
+        return deliveries.returnExpiredLeases(pool, Instant.now(), 1000).invoke(returned -> {
+            if (returned > 0) {
+                LOG.infof("%d webhook deliveries whose lease ended without an outcome are due again", returned);
+            }
+        }).onFailure().invoke(e -> LOG.warnf("Returning expired webhook leases failed: %s", e.getMessage())).onFailure()
+                .recoverWithNull().replaceWithVoid();
     }
 
     /**
