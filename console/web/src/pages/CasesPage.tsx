@@ -1,0 +1,1 @@
+export function CasesPage() { return <p>TODO</p>; }

@@ -1,0 +1,1 @@
+export function DeadLetterPage() { return <p>TODO</p>; }

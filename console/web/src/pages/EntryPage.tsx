@@ -1,0 +1,1 @@
+export function EntryPage() { return <p>TODO</p>; }

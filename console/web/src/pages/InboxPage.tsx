@@ -1,0 +1,1 @@
+export function InboxPage() { return <p>TODO</p>; }

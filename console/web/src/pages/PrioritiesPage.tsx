@@ -1,0 +1,1 @@
+export function PrioritiesPage() { return <p>TODO</p>; }

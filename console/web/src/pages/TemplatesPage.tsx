@@ -1,0 +1,1 @@
+export function TemplatesPage() { return <p>TODO</p>; }
