@@ -178,5 +178,5 @@ export interface TemplateCatalog {
 }
 
 export const templates = () => get<TemplateCatalog>(`${BASE}/templates`);
-export const useTemplate = (id: string, name?: string, folderId?: string) =>
+export const createFromTemplate = (id: string, name?: string, folderId?: string) =>
   post<Definition>(`${BASE}/templates/${seg(id)}/definitions`, { name: name || undefined, folderId: folderId || undefined });
