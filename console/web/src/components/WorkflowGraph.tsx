@@ -39,6 +39,9 @@ function WorkflowNodeView({ data }: NodeProps<WorkflowFlowNode>) {
   if (incidents.length > 0) {
     classes.push('has-incidents');
   }
+  if (decoration.counts && decoration.counts.failed > 0) {
+    classes.push('has-failures');
+  }
   if (data.dimmed) {
     classes.push('dimmed');
   }
@@ -50,6 +53,7 @@ function WorkflowNodeView({ data }: NodeProps<WorkflowFlowNode>) {
       data-outcome={decoration.outcome ?? 'none'}
       data-on-path={data.onPath}
       data-incidents={incidents.length}
+      data-failed={decoration.counts?.failed}
       title={incidents.map((i) => `${i.code}: ${i.message}`).join('\n') || undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
@@ -66,7 +70,7 @@ function WorkflowNodeView({ data }: NodeProps<WorkflowFlowNode>) {
           <span title="entered" data-testid="node-count-entered">▶ {decoration.counts.entered}</span>
           <span title="completed" className="tone-ok" data-testid="node-count-completed">✓ {decoration.counts.completed}</span>
           <span title="failed" className="tone-bad" data-testid="node-count-failed">✗ {decoration.counts.failed}</span>
-          <span title="waiting now" className="tone-warn" data-testid="node-count-waiting">⏸ {decoration.counts.waiting}</span>
+          <span title="waiting now" className="tone-warn" data-testid="node-count-waiting">wait {decoration.counts.waiting}</span>
         </div>
       )}
       {incidents.length > 0 && (

@@ -7,6 +7,13 @@ describe('affectsRunList', () => {
     expect(affectsRunList({ type: 'run.completed', definitionId: 'b' }, { definitionId: 'b' })).toBe(true);
   });
 
+  it('ignores events of other cases and other versions', () => {
+    expect(affectsRunList({ type: 'run.failed', caseId: 'c1' }, { caseId: 'c2' })).toBe(false);
+    expect(affectsRunList({ type: 'run.failed', caseId: 'c2', definitionId: 'a' }, { caseId: 'c2' })).toBe(true);
+    expect(affectsRunList({ type: 'run.failed', definitionId: 'a', version: 2 }, { definitionId: 'a', version: '3' })).toBe(false);
+    expect(affectsRunList({ type: 'run.failed', definitionId: 'a', version: 3 }, { definitionId: 'a', version: '3' })).toBe(true);
+  });
+
   it('reloads when it cannot tell', () => {
     expect(affectsRunList({ type: 'run.started', definitionId: 'a' }, {})).toBe(true);
     expect(affectsRunList({ type: 'run.started' }, { definitionId: 'b' })).toBe(true);

@@ -6,13 +6,22 @@ export interface RunEvent {
   type: string;
   runId?: string;
   definitionId?: string;
+  version?: number;
+  caseId?: string;
   status?: string;
+  nodeId?: string;
   occurredAt?: string;
 }
 
-/** Whether a run event could change a runs list with these filters (only the definition can be ruled out here). */
-export function affectsRunList(event: RunEvent, filter: { definitionId?: string }): boolean {
-  return !filter.definitionId || !event.definitionId || event.definitionId === filter.definitionId;
+/**
+ * Whether a run event could change a runs list with these filters. Only what the event carries can rule it out;
+ * a status filter cannot (the event may move a run into or out of that status).
+ */
+export function affectsRunList(event: RunEvent, filter: { definitionId?: string; caseId?: string; version?: string }): boolean {
+  const differs = (wanted: string | undefined, actual: string | number | undefined) =>
+    wanted !== undefined && actual !== undefined && String(actual) !== wanted;
+  return !differs(filter.definitionId, event.definitionId) && !differs(filter.caseId, event.caseId)
+    && !differs(filter.version, event.version);
 }
 
 export interface Coalescer {

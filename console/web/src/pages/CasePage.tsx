@@ -11,6 +11,7 @@ import { useCan } from '../hooks/useAuth';
 import { useLiveReload } from '../hooks/useLive';
 import { caseName } from '../lib/cases';
 import { formatInstant } from '../lib/format';
+import { affectsRunList } from '../lib/live';
 
 const PAGE_SIZE = 20;
 
@@ -22,8 +23,7 @@ export function CasePage() {
   const [page, setPage] = useState(0);
   const canRuns = allowed('runs.read');
   const runs = useAsync(() => (canRuns ? searchRuns({ caseId: id }, page, PAGE_SIZE) : Promise.resolve(null)), [id, page, canRuns]);
-  // run events carry no case id: a run event reloads the page of runs (coalesced)
-  useLiveReload(runs.reload, () => true, canRuns);
+  useLiveReload(runs.reload, (event) => affectsRunList(event, { caseId: id }), canRuns);
 
   if (found.error) {
     return <ProblemView error={found.error} context={`Case ${id}`} />;

@@ -180,21 +180,27 @@ function IncidentList({ incidents, nodeIds }: { incidents: Incident[]; nodeIds: 
 }
 
 function RunTotals({ stats, definitionId, version }: { stats: DefinitionStats; definitionId: string; version?: number }) {
-  const link = (status?: string) => {
+  const allowed = useCan();
+  // each total links to the runs it counts, for those who may see runs
+  const total = (label: string, count: number, status: string | undefined, tone: string, testId?: string) => {
+    const body = <>{label} <strong data-testid={testId}>{count}</strong></>;
+    if (!allowed('runs.read')) {
+      return <span className={`button count ${tone}`}>{body}</span>;
+    }
     const q = new URLSearchParams({ definitionId });
     if (version) q.set('version', String(version));
     if (status) q.set('status', status);
-    return `/runs?${q}`;
+    return <Link className={`button count ${tone}`} to={`/runs?${q}`}>{body}</Link>;
   };
   const r = stats.runs;
   return (
     <div className="counts" data-testid="run-totals">
-      <Link className="button count" to={link()}>Started <strong data-testid="total-started">{r.started}</strong></Link>
-      <Link className="button count tone-active" to={link('RUNNING')}>Running <strong>{r.running}</strong></Link>
-      <Link className="button count tone-warn" to={link('WAITING')}>Waiting <strong data-testid="total-waiting">{r.waiting}</strong></Link>
-      <Link className="button count tone-ok" to={link('COMPLETED')}>Completed <strong data-testid="total-completed">{r.completed}</strong></Link>
-      <Link className="button count tone-bad" to={link('FAILED')}>Failed <strong data-testid="total-failed">{r.failed}</strong></Link>
-      <Link className="button count tone-muted" to={link('CANCELLED')}>Cancelled <strong>{r.cancelled}</strong></Link>
+      {total('Started', r.started, undefined, '', 'total-started')}
+      {total('Running', r.running, 'RUNNING', 'tone-active', 'total-running')}
+      {total('Waiting', r.waiting, 'WAITING', 'tone-warn', 'total-waiting')}
+      {total('Completed', r.completed, 'COMPLETED', 'tone-ok', 'total-completed')}
+      {total('Failed', r.failed, 'FAILED', 'tone-bad', 'total-failed')}
+      {total('Cancelled', r.cancelled, 'CANCELLED', 'tone-muted', 'total-cancelled')}
       {stats.duration.count > 0 && (
         <span className="muted" style={{ alignSelf: 'center' }}>
           mean {formatDuration(stats.duration.meanMillis)} · p95 {formatDuration(stats.duration.p95Millis)}

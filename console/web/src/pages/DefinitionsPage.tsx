@@ -69,7 +69,7 @@ export function DefinitionsPage() {
                 title={folder.path}
                 data-testid="folder"
               >
-                📁 {folder.name}
+                {folder.name}
               </button>
             ))}
           </nav>
