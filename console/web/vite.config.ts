@@ -13,6 +13,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1024,
   },
   server: {
+    host: '127.0.0.1',
     proxy: {
       '/api': backend,
       '/auth': backend,

@@ -76,7 +76,7 @@ export const searchRuns = (filter: RunFilter, page: number, size: number) =>
   get<Paged<Run>>(`${BASE}/workflows`, { ...filter, page, size });
 
 /** Runs by status for the list's filters except status (assumed endpoint: GET /workflows/counts). */
-export const runCounts = (filter: Omit<RunFilter, 'status'>) =>
+export const runCounts = (filter: RunFilter & { status?: undefined }) =>
   get<{ counts: RunCounts }>(`${BASE}/workflows/counts`, { ...filter });
 
 export const getRun = (id: string) => get<Run>(`${BASE}/workflows/${seg(id)}`);

@@ -35,7 +35,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
           loading: false,
         })),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // the caller's deps say when to load again (like useEffect's); `load` itself changes every render
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);

@@ -270,7 +270,9 @@ function DefinitionActions({ definition, onChanged }: { definition: Definition; 
         navigate(`/definitions/${copy.id}`);
       }
     } else if (which) {
-      await action.run(() => lifecycle(definition.id, which, definition.revision), `${LIFECYCLE_LABELS[which]}: done`, onChanged);
+      await action.run(() => lifecycle(definition.id, which, definition.revision), `${LIFECYCLE_LABELS[which]}: done`);
+      // after a refusal too: a 422 names incidents the graph should show, a 409 a newer revision
+      onChanged();
     }
   };
   return (

@@ -27,7 +27,8 @@ export function RunsPage() {
   const key = params.toString();
 
   const runs = useAsync(() => searchRuns(filter, page, PAGE_SIZE), [key]);
-  const { status: _ignored, ...countFilter } = filter;
+  // the counts are for the other filters: they show how many runs each status would list
+  const countFilter = { ...filter, status: undefined };
   const countsKey = JSON.stringify(countFilter);
   const counts = useAsync(() => runCounts(countFilter), [countsKey]);
   useLiveReload(() => {
