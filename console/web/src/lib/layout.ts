@@ -1,0 +1,45 @@
+// Where graph nodes go: where the designer put them, or (only when a definition has no positions) a left-to-right
+// layout computed with dagre.
+import dagre from '@dagrejs/dagre';
+import type { ExecutionConnector, GraphNode } from '../api/definitions';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export const NODE_WIDTH = 200;
+export const NODE_HEIGHT = 84;
+
+function placed(node: GraphNode): boolean {
+  const p = node.position;
+  return !!p && Number.isFinite(p.x) && Number.isFinite(p.y);
+}
+
+/** Whether every node has the position the designer gave it. */
+export function hasPositions(nodes: readonly GraphNode[]): boolean {
+  return nodes.length > 0 && nodes.every(placed);
+}
+
+/** Each node's top-left corner. */
+export function nodePositions(nodes: readonly GraphNode[], connectors: readonly ExecutionConnector[]): Map<string, Point> {
+  if (hasPositions(nodes)) {
+    return new Map(nodes.map((n) => [n.id, { x: n.position!.x, y: n.position!.y }]));
+  }
+  const graph = new dagre.graphlib.Graph();
+  // a simple graph: two outputs to the same node need one edge for the layout
+  graph.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 80, marginx: 0, marginy: 0 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  nodes.forEach((n) => graph.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT }));
+  const known = new Set(nodes.map((n) => n.id));
+  connectors
+    .filter((c) => known.has(c.from) && known.has(c.to))
+    .forEach((c) => graph.setEdge(c.from, c.to));
+  dagre.layout(graph);
+  return new Map(
+    nodes.map((n) => {
+      const centre = graph.node(n.id) as { x: number; y: number };
+      return [n.id, { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }];
+    }),
+  );
+}
