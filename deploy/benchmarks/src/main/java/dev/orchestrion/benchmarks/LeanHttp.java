@@ -1,8 +1,12 @@
 package dev.orchestrion.benchmarks;
 
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -17,7 +21,7 @@ import io.vertx.core.http.RequestOptions;
  * The HTTP client of the hot loops: non-blocking, keep-alive, on one Vert.x event loop. The load generator shares two
  * cores with the platform it measures, so what it spends per call is taken from the platform: the JDK HttpClient
  * spent about 0.3 ms of CPU per call here (its selector thread and future chains), this client a fraction of it.
- * Setup calls keep using {@link Platform#http()}.
+ * Setup calls keep using {@link Platform#http()}; hot loops that build a JDK {@link HttpRequest} send it here.
  */
 public final class LeanHttp {
 
@@ -47,5 +51,47 @@ public final class LeanHttp {
                 .compose(request -> request.send(Buffer.buffer(body))
                         .compose(response -> response.body().map(b -> new Answer(response.statusCode(), b.toString()))))
                 .toCompletionStage().toCompletableFuture();
+    }
+
+    /** Sends a JDK request (method, URI, headers, body, timeout) through this client. */
+    public static CompletableFuture<Answer> send(HttpRequest request) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(request.method()))
+                .setAbsoluteURI(request.uri().toString())
+                .setIdleTimeout(request.timeout().orElse(Duration.ofSeconds(30)).toMillis());
+        request.headers().map().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
+        Buffer body = request.bodyPublisher().map(LeanHttp::bytesOf).map(Buffer::buffer).orElse(Buffer.buffer());
+        return CLIENT.request(options)
+                .compose(r -> r.send(body)
+                        .compose(response -> response.body().map(b -> new Answer(response.statusCode(), b.toString()))))
+                .toCompletionStage().toCompletableFuture();
+    }
+
+    /** The bytes of a body publisher (the in-memory ones benchmarks build publish at once, on subscription). */
+    private static byte[] bytesOf(HttpRequest.BodyPublisher publisher) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                throw new IllegalStateException(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        return bytes.toByteArray();
     }
 }

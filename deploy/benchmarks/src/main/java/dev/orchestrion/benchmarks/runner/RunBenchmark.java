@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orchestrion.benchmarks.BenchmarkResult;
+import dev.orchestrion.benchmarks.LeanHttp;
 import dev.orchestrion.benchmarks.LoadDriver;
 import dev.orchestrion.benchmarks.Platform;
 
@@ -132,15 +133,14 @@ public final class RunBenchmark {
 
     /** One run requested with {@code body}, complete when its RunCompleted reached the consumer. */
     private LoadDriver.Operation completedRun(RunCompletions completions, String body) {
-        return () -> Platform.http().sendAsync(request(body), java.net.http.HttpResponse.BodyHandlers.ofString())
-                .thenCompose(response -> {
-                    if (response.statusCode() != 200) {
-                        return CompletableFuture.completedFuture(response.statusCode());
-                    }
-                    String runId = runId(response.body());
-                    return completions.ended(runId).orTimeout(60, TimeUnit.SECONDS)
-                            .thenApply(status -> status.equals("completed") ? 200 : 599).exceptionally(timeout -> -2);
-                });
+        return () -> LeanHttp.send(request(body)).thenCompose(response -> {
+            if (response.status() != 200) {
+                return CompletableFuture.completedFuture(response.status());
+            }
+            String runId = runId(response.body());
+            return completions.ended(runId).orTimeout(60, TimeUnit.SECONDS)
+                    .thenApply(status -> status.equals("completed") ? 200 : 599).exceptionally(timeout -> -2);
+        });
     }
 
     private java.net.http.HttpRequest request() {
