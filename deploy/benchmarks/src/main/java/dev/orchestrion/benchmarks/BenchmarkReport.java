@@ -87,6 +87,10 @@ public final class BenchmarkReport {
                 .append(env("ORCHESTRION_SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m -XX:+UseParallelGC"))
                 .append("), plus the load generator itself. These figures include all of it competing for the ")
                 .append("same two cores.\n");
+        md.append("- The load generator's hot loops send through a Netty-based HTTP client (Vert.x, one event loop, ")
+                .append("keep-alive) and its webhook receivers are Vert.x servers: the JDK HttpClient spent 0.3-0.7 ms ")
+                .append("of CPU per call here, more than some services it measured. Scheduler: ").append(autogroup())
+                .append(".\n");
         md.append("- Load shapes: a closed loop (N clients, each waiting for its answer: the throughput sustained) ")
                 .append("and a fixed rate (requests scheduled at a constant rate, latency counted from the scheduled ")
                 .append("time, so a stall is not hidden). Errors count every non-2xx answer and timeout.\n");
@@ -225,6 +229,19 @@ public final class BenchmarkReport {
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
+        }
+    }
+
+    /** Whether the kernel groups processes by session when it shares the CPU (Linux's autogroup). */
+    private static String autogroup() {
+        try {
+            String value = java.nio.file.Files
+                    .readString(java.nio.file.Path.of("/proc/sys/kernel/sched_autogroup_enabled")).trim();
+            return "1".equals(value)
+                    ? "`kernel.sched_autogroup_enabled=1` (CPU shared between terminal sessions first)"
+                    : "`kernel.sched_autogroup_enabled=0` (every thread scheduled on its own, as on a server)";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "autogroup setting unreadable";
         }
     }
 
