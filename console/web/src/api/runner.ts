@@ -1,5 +1,7 @@
 // runner-service through the console backend: /api/runner/... is forwarded to the runner's path as-is.
 import { get, post, request, del, put } from './http';
+import { listParam } from '../lib/query';
+import type { Query } from '../lib/url';
 import type { Paged } from '../lib/paging';
 import { seg } from '../lib/url';
 
@@ -22,10 +24,8 @@ export interface Run {
   endedAt?: string;
   error?: JsonObject;
   parentRunId?: string;
-  /** what started the run: api, event, schedule, http (assumed addition to RunView, see RUNNER_ASSUMPTIONS) */
+  /** what started the run: api, event, schedule, http or subWorkflow (its data is in the overview's trigger) */
   trigger?: string;
-  /** the trigger's data (the event, the tick, the request), as the run saw it (assumed addition) */
-  triggerData?: JsonObject;
 }
 
 export interface Step {
@@ -57,27 +57,86 @@ export interface CommandAccepted {
   accepted: string;
 }
 
-/** What the runs list asks for; every filter is applied by the runner. */
+/** What the runs list asks for; every filter is applied by the runner (GET /workflows and GET /workflows/counts). */
 export interface RunFilter {
   definitionId?: string;
-  /** runs pinned to this version of the definition (assumed query parameter) */
+  /** runs that pin this version of the definition (the runner needs definitionId with it) */
   version?: string;
   caseId?: string;
-  status?: string;
+  /** runs in any of these statuses; none or empty for any */
+  status?: readonly RunStatus[];
   from?: string;
   to?: string;
-  /** free text (assumed query parameter q) */
+  /** 3-200 characters: an id or its start (8+ hex digits: the run's, its case's, its definition's), or text inside a failed run's error */
   q?: string;
 }
 
-export type RunCounts = Partial<Record<RunStatus, number>>;
+/** The runner's query for a filter: statuses as one comma-separated parameter. */
+export function runQuery(filter: RunFilter): Query {
+  return { ...filter, status: listParam(filter.status) };
+}
+
+/** GET /workflows/counts: how many runs match, in all and by status (every status, zero included). */
+export interface RunCounts {
+  total: number;
+  byStatus: Record<RunStatus, number>;
+}
 
 export const searchRuns = (filter: RunFilter, page: number, size: number) =>
-  get<Paged<Run>>(`${BASE}/workflows`, { ...filter, page, size });
+  get<Paged<Run>>(`${BASE}/workflows`, { ...runQuery(filter), page, size });
 
-/** Runs by status for the list's filters except status (assumed endpoint: GET /workflows/counts). */
-export const runCounts = (filter: RunFilter & { status?: undefined }) =>
-  get<{ counts: RunCounts }>(`${BASE}/workflows/counts`, { ...filter });
+/** Runs by status for a filter (leave status out to count every status, as the list's tabs do). */
+export const runCounts = (filter: RunFilter) => get<RunCounts>(`${BASE}/workflows/counts`, runQuery(filter));
+
+/** The wait a run is parked in; a SIGNAL wait names the signal its waitForEvent node waits for. */
+export interface RunWaiting {
+  kind: 'TIMER' | 'SIGNAL' | 'CHILD' | 'CALL' | 'RETRY' | string;
+  nodeId?: string;
+  nodeType?: string;
+  attempt: number;
+  since?: string;
+  /** when a timer, retry backoff or timeout ends it */
+  until?: string;
+  signal?: string;
+  childRunId?: string;
+}
+
+/** A node's outcome in a run over all its executions (the path the run took, in the order it first reached them). */
+export interface NodeOutcome {
+  nodeId: string;
+  nodeType?: string;
+  /** the status of its latest execution */
+  status: StepStatus;
+  /** executions: attempts and loop iterations (as many as the node's steps) */
+  executions: number;
+  failures: number;
+  firstStartedAt?: string;
+  lastEndedAt?: string;
+}
+
+/**
+ * GET /workflows/{id}/overview: everything a run's page shows, in one answer. trigger: kind, what names it
+ * (eventType, eventId, caseId, source, occurredAt, method, tick, missed, parentRunId, ...) and its data (data, body,
+ * query, path, requestPath), the data "***" as a whole for a run that holds redacted values.
+ */
+export interface RunOverview {
+  run: Run;
+  /** the result of a COMPLETED run, redacted values masked */
+  result?: JsonObject;
+  /** the node of the parent run that started this one */
+  parentNodeId?: string;
+  trigger?: JsonObject;
+  waiting?: RunWaiting;
+  nodes: NodeOutcome[];
+  /** the first page of the timeline; total is the run's number of steps */
+  steps: Paged<Step>;
+}
+
+/** The runner answers at most this many steps with the overview (its first page of the timeline). */
+export const OVERVIEW_MAX_STEPS = 200;
+
+export const runOverview = (id: string, steps: number) =>
+  get<RunOverview>(`${BASE}/workflows/${seg(id)}/overview`, { steps });
 
 export const getRun = (id: string) => get<Run>(`${BASE}/workflows/${seg(id)}`);
 export const runResult = (id: string) => get<RunResult>(`${BASE}/workflows/${seg(id)}/result`);
@@ -115,6 +174,37 @@ export interface DefinitionStats {
 
 export const definitionStats = (definitionId: string, version?: number, window?: 'all' | 'hour' | 'day') =>
   get<DefinitionStats>(`${BASE}/stats/definitions/${seg(definitionId)}`, { version, window });
+
+/** Runs FAILED now at one node with one error code, and the latest of them. */
+export interface IncidentReason {
+  code?: string;
+  runs: number;
+  /** the error message of the latest of these runs, redacted values masked */
+  lastMessage?: string;
+  lastRunId?: string;
+  lastFailedAt?: string;
+}
+
+/** The runs FAILED now at one node (nodeId absent: failed outside any node, such as by their timeout). */
+export interface IncidentNode {
+  nodeId?: string;
+  nodeType?: string;
+  failedRuns: number;
+  /** by error code, the most frequent first */
+  reasons: IncidentReason[];
+}
+
+/** GET /stats/definitions/{id}/incidents: a definition's open runtime incidents, the node with most failed runs first. */
+export interface RunIncidents {
+  definitionId: string;
+  version?: number | null;
+  failedRuns: number;
+  generatedAt: string;
+  nodes: IncidentNode[];
+}
+
+export const definitionRunIncidents = (definitionId: string, version?: number) =>
+  get<RunIncidents>(`${BASE}/stats/definitions/${seg(definitionId)}/incidents`, { version });
 
 export interface RegisteredTrigger {
   definitionId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterParams, oneOf, readFilter } from './query';
+import { filterParams, listOf, listParam, oneOf, readFilter, toggled } from './query';
 
 describe('readFilter', () => {
   it('reads the known keys, trimmed, without the empty ones', () => {
@@ -28,5 +28,42 @@ describe('oneOf', () => {
     expect(oneOf('failed', ['FAILED', 'COMPLETED'] as const)).toBe('FAILED');
     expect(oneOf('DROP TABLE', ['FAILED'] as const)).toBeUndefined();
     expect(oneOf(undefined, ['FAILED'] as const)).toBeUndefined();
+  });
+});
+
+describe('listOf', () => {
+  const STATUSES = ['PENDING', 'RUNNING', 'WAITING', 'FAILED'] as const;
+
+  it('reads a comma-separated list in the allowed order, each value once, ignoring case and spaces', () => {
+    expect(listOf('failed, waiting,FAILED', STATUSES)).toEqual(['WAITING', 'FAILED']);
+  });
+
+  it('drops unknown values and reads nothing from an empty parameter', () => {
+    expect(listOf('FAILED,SLEEPING,', STATUSES)).toEqual(['FAILED']);
+    expect(listOf(undefined, STATUSES)).toEqual([]);
+    expect(listOf('', STATUSES)).toEqual([]);
+  });
+});
+
+describe('listParam', () => {
+  it('joins a list with commas and leaves an empty one out', () => {
+    expect(listParam(['RUNNING', 'WAITING'])).toBe('RUNNING,WAITING');
+    expect(listParam([])).toBeUndefined();
+    expect(listParam(undefined)).toBeUndefined();
+  });
+
+  it('round-trips with listOf', () => {
+    expect(listOf(listParam(['RUNNING', 'FAILED']), ['RUNNING', 'FAILED'] as const)).toEqual(['RUNNING', 'FAILED']);
+  });
+});
+
+describe('toggled', () => {
+  const STATUSES = ['RUNNING', 'WAITING', 'FAILED'] as const;
+
+  it('adds a value in the allowed order and takes it out again', () => {
+    const added = toggled(['FAILED'], 'RUNNING', STATUSES);
+    expect(added).toEqual(['RUNNING', 'FAILED']);
+    expect(toggled(added, 'FAILED', STATUSES)).toEqual(['RUNNING']);
+    expect(toggled(['RUNNING'], 'RUNNING', STATUSES)).toEqual([]);
   });
 });

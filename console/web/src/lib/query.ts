@@ -33,3 +33,28 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
   const upper = value?.toUpperCase();
   return allowed.find((a) => a === upper);
 }
+
+/**
+ * A comma-separated list parameter (status=FAILED,WAITING, as the runner takes it): the allowed values it names, in
+ * the order of `allowed`, each once; unknown ones are dropped (a hand-edited URL cannot send nonsense).
+ */
+export function listOf<T extends string>(value: string | undefined, allowed: readonly T[]): T[] {
+  const named = new Set((value ?? '').split(',').map((v) => v.trim().toUpperCase()));
+  return allowed.filter((a) => named.has(a.toUpperCase()));
+}
+
+/** A list as one comma-separated parameter, or undefined when it is empty (the parameter is then left out). */
+export function listParam(values: readonly string[] | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(',') : undefined;
+}
+
+/** The list with `value` added, or taken out when it was in, in the order of `allowed`. */
+export function toggled<T extends string>(values: readonly T[], value: T, allowed: readonly T[]): T[] {
+  const next = new Set(values);
+  if (next.has(value)) {
+    next.delete(value);
+  } else {
+    next.add(value);
+  }
+  return allowed.filter((a) => next.has(a));
+}

@@ -109,13 +109,6 @@ export function RunPage() {
         <dd>{formatDuration(elapsed(r.startedAt, r.endedAt))}</dd>
       </dl>
 
-      {r.triggerData && (
-        <details className="panel">
-          <summary>Trigger data</summary>
-          <JsonView value={r.triggerData} />
-        </details>
-      )}
-
       <h2>Path</h2>
       <ProblemView error={graph.error} context="The graph of this version" />
       <ProblemView error={pathSteps.error} context="Steps" />

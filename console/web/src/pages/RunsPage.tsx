@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { RUN_STATUSES, runCounts, searchRuns, type RunFilter } from '../api/runner';
+import { RUN_STATUSES, runCounts, searchRuns, type RunFilter, type RunStatus } from '../api/runner';
 import { DefinitionPicker } from '../components/DefinitionPicker';
 import { Pager } from '../components/Pager';
 import { ProblemView } from '../components/ProblemView';
@@ -11,24 +11,33 @@ import { useLiveReload } from '../hooks/useLive';
 import { isoToLocalInput, localInputToIso } from '../lib/format';
 import { affectsRunList } from '../lib/live';
 import { pageParam } from '../lib/paging';
-import { filterParams, oneOf, readFilter } from '../lib/query';
+import { filterParams, listOf, listParam, readFilter, toggled } from '../lib/query';
 import { statusLabel, toneOf } from '../lib/status';
 
 const FILTER_KEYS = ['definitionId', 'version', 'caseId', 'status', 'from', 'to', 'q'] as const;
 const PAGE_SIZE = 25;
+/** The runner's bounds of a search text (q): shorter or longer is a 400 naming q. */
+const Q_MIN = 3;
+const Q_MAX = 200;
+
+/** The filter as URL parameters: statuses as one comma-separated parameter, as the runner takes them. */
+function runFilterParams(filter: RunFilter, page = 0): URLSearchParams {
+  return filterParams({ ...filter, status: listParam(filter.status) }, page);
+}
 
 /** All runs of the tenant, newest first, filtered by the runner, updating live from the event stream. */
 export function RunsPage() {
   const allowed = useCan();
   const [params, setParams] = useSearchParams();
   const read = readFilter(params, FILTER_KEYS);
-  const filter: RunFilter = { ...read, status: oneOf(read.status, RUN_STATUSES) };
+  const filter: RunFilter = { ...read, status: listOf(read.status, RUN_STATUSES) };
+  const selected = filter.status ?? [];
   const page = pageParam(params.get('page'));
   const key = params.toString();
 
   const runs = useAsync(() => searchRuns(filter, page, PAGE_SIZE), [key]);
   // the counts are for the other filters: they show how many runs each status would list
-  const countFilter = { ...filter, status: undefined };
+  const countFilter: RunFilter = { ...filter, status: undefined };
   const countsKey = JSON.stringify(countFilter);
   const counts = useAsync(() => runCounts(countFilter), [countsKey]);
   useLiveReload(() => {
@@ -36,31 +45,36 @@ export function RunsPage() {
     counts.reload();
   }, (event) => affectsRunList(event, filter));
 
-  const apply = (next: RunFilter, nextPage = 0) => setParams(filterParams({ ...next }, nextPage));
+  const apply = (next: RunFilter, nextPage = 0) => setParams(runFilterParams(next, nextPage));
+  const toggle = (status: RunStatus) => apply({ ...filter, status: toggled(selected, status, RUN_STATUSES) });
 
   return (
     <section>
       <h1>Runs</h1>
       <RunFilterForm filter={filter} canSearchDefinitions={allowed('definitions.read')} onApply={apply} />
-      <div className="counts" data-testid="run-counts">
+      <div className="counts" data-testid="run-counts" role="group" aria-label="Statuses (choose one or several)">
         <button
           type="button"
-          className={`count ${filter.status ? '' : 'selected'}`}
+          className={`count ${selected.length === 0 ? 'selected' : ''}`}
+          aria-pressed={selected.length === 0}
           onClick={() => apply({ ...filter, status: undefined })}
           data-testid="count-ALL"
+          data-count={counts.data?.total ?? ''}
         >
-          All
+          All <strong>{counts.data ? counts.data.total : '…'}</strong>
         </button>
         {RUN_STATUSES.map((status) => (
           <button
             key={status}
             type="button"
-            className={`count tone-${toneOf(status)} ${filter.status === status ? 'selected' : ''}`}
-            onClick={() => apply({ ...filter, status: filter.status === status ? undefined : status })}
+            className={`count tone-${toneOf(status)} ${selected.includes(status) ? 'selected' : ''}`}
+            aria-pressed={selected.includes(status)}
+            title={selected.includes(status) ? `Stop listing ${statusLabel(status).toLowerCase()} runs` : `List ${statusLabel(status).toLowerCase()} runs too`}
+            onClick={() => toggle(status)}
             data-testid={`count-${status}`}
-            data-count={counts.data?.counts[status] ?? ''}
+            data-count={counts.data?.byStatus[status] ?? ''}
           >
-            {statusLabel(status)} <strong>{counts.data ? (counts.data.counts[status] ?? 0) : '…'}</strong>
+            {statusLabel(status)} <strong>{counts.data ? (counts.data.byStatus[status] ?? 0) : '…'}</strong>
           </button>
         ))}
       </div>
@@ -102,7 +116,15 @@ function RunFilterForm({ filter, canSearchDefinitions, onApply }: {
     <form className="filters" onSubmit={submit} data-testid="run-filters">
       <label>
         Search
-        <input value={text} onChange={(e) => setText(e.target.value)} placeholder="Run, case, error text…" data-testid="filter-q" />
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          minLength={Q_MIN}
+          maxLength={Q_MAX}
+          placeholder="Id or its start, error text…"
+          title={`An id or its first 8+ hex digits (the run's, its case's or its definition's), or ${Q_MIN} to ${Q_MAX} characters of a failed run's error (message, code or failing node)`}
+          data-testid="filter-q"
+        />
       </label>
       <label>
         Definition
@@ -121,19 +143,6 @@ function RunFilterForm({ filter, canSearchDefinitions, onApply }: {
           </span>
         </label>
       )}
-      <label>
-        Status
-        <select
-          value={filter.status ?? ''}
-          onChange={(e) => onApply({ ...filter, status: e.target.value || undefined })}
-          data-testid="filter-status"
-        >
-          <option value="">Any</option>
-          {RUN_STATUSES.map((s) => (
-            <option key={s} value={s}>{statusLabel(s)}</option>
-          ))}
-        </select>
-      </label>
       <label>
         Case
         <input value={caseId} onChange={(e) => setCaseId(e.target.value)} placeholder="Case id" data-testid="filter-case" />
