@@ -38,3 +38,46 @@ export function runPath(steps: readonly PathStep[], connectors: readonly Executi
   });
   return { outcomes, executions, edges };
 }
+
+/** A node's outcome as the runner's overview answers it (over all the run's executions of it). */
+export interface NodePathOutcome {
+  nodeId: string;
+  status: StepStatus;
+  executions: number;
+}
+
+export interface OverviewPath extends RunPath {
+  /**
+   * The connectors counted as followed without a step that shows it: both ends were reached, and the source ran
+   * beyond the steps at hand, so which outputs it took there is not known.
+   */
+  inferred: Set<string>;
+}
+
+/**
+ * The path from a run's overview: every reached node's latest outcome and executions come from the runner's node
+ * outcomes (complete, however many steps the run has); the connectors followed come from the first steps, exact as
+ * far as they go. A node that ran more often than those steps show may have taken any of its connectors to a node
+ * the run reached: those count as followed (inferred).
+ */
+export function overviewPath(nodes: readonly NodePathOutcome[], steps: readonly PathStep[],
+  connectors: readonly ExecutionConnector[]): OverviewPath {
+  const fromSteps = runPath(steps, connectors);
+  const outcomes = new Map<string, StepStatus>();
+  const executions = new Map<string, number>();
+  nodes.forEach((node) => {
+    outcomes.set(node.nodeId, node.status);
+    executions.set(node.nodeId, node.executions);
+  });
+  const edges = new Set(fromSteps.edges);
+  const inferred = new Set<string>();
+  connectors.forEach((c) => {
+    const key = edgeKey(c);
+    const ranBeyond = (executions.get(c.from) ?? 0) > (fromSteps.executions.get(c.from) ?? 0);
+    if (!edges.has(key) && ranBeyond && outcomes.has(c.to)) {
+      edges.add(key);
+      inferred.add(key);
+    }
+  });
+  return { outcomes, executions, edges, inferred };
+}

@@ -2,8 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { version as fetchVersion, type GraphContent } from '../api/definitions';
 import {
-  cancelRun, deliveriesOfRun, getRun, retryRun, runResult, runSteps, signalRun,
-  type Run, type Step,
+  cancelRun, deliveriesOfRun, retryRun, runOverview, runSteps, signalRun,
+  type NodeOutcome, type Run, type RunOverview, type Step,
 } from '../api/runner';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { JsonView } from '../components/JsonView';
@@ -17,51 +17,52 @@ import { useCan, useMe } from '../hooks/useAuth';
 import { useLiveReload } from '../hooks/useLive';
 import { runActions } from '../lib/actions';
 import { elapsed, formatDuration, formatInstant, shortId } from '../lib/format';
-import { runPath } from '../lib/path';
-import { isTerminalRun } from '../lib/status';
+import { awaitedSignal, describeWait, triggerFacts, triggerSummary } from '../lib/overview';
+import { overviewPath } from '../lib/path';
 
-/** The graph is coloured from the run's first steps; a run with more shows a note. */
-const PATH_STEPS = 200;
-const TIMELINE_PAGE = 50;
+/**
+ * The overview brings the first page of the timeline; later pages come from GET /workflows/{id}/steps with the same
+ * size. The graph's path takes its outcomes from the overview's node outcomes (every node, however long the run).
+ */
+const TIMELINE_PAGE = 100;
 
 /** One run: its graph with the path it took, its steps, its outcome, its trigger and what may be done with it. */
 export function RunPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const allowed = useCan();
-  const run = useAsync(() => getRun(id), [id]);
-  const pathSteps = useAsync(() => runSteps(id, 0, PATH_STEPS), [id]);
+  // one call for the page: the run, result, trigger, wait, node outcomes and the first steps
+  const overview = useAsync(() => runOverview(id, TIMELINE_PAGE), [id]);
   const [timelinePage, setTimelinePage] = useState(0);
-  const timeline = useAsync(() => runSteps(id, timelinePage, TIMELINE_PAGE), [id, timelinePage]);
+  const laterSteps = useAsync(
+    () => (timelinePage > 0 ? runSteps(id, timelinePage, TIMELINE_PAGE) : Promise.resolve(null)),
+    [id, timelinePage],
+  );
 
-  const definitionId = run.data?.workflowDefinitionId;
-  const pinned = run.data?.version;
+  const definitionId = overview.data?.run.workflowDefinitionId;
+  const pinned = overview.data?.run.version;
   const canReadDefinitions = allowed('definitions.read');
   const graph = useAsync<GraphContent | null>(
     () => (definitionId && pinned && canReadDefinitions ? fetchVersion(definitionId, pinned) : Promise.resolve(null)),
     [definitionId, pinned, canReadDefinitions],
   );
-  const status = run.data?.status;
-  const ended = !!status && isTerminalRun(status);
-  const result = useAsync(() => (ended ? runResult(id) : Promise.resolve(null)), [id, ended, status]);
 
   const reloadAll = useCallback(() => {
-    run.reload();
-    pathSteps.reload();
-    timeline.reload();
-    result.reload();
-  }, [run.reload, pathSteps.reload, timeline.reload, result.reload]);
+    overview.reload();
+    laterSteps.reload();
+  }, [overview.reload, laterSteps.reload]);
   useLiveReload(reloadAll, (event) => event.runId === id);
 
-  if (run.error) {
-    return <ProblemView error={run.error} context={`Run ${id}`} />;
+  if (overview.error) {
+    return <ProblemView error={overview.error} context={`Run ${id}`} />;
   }
-  if (!run.data) {
+  if (!overview.data) {
     return <p className="muted">Loading run…</p>;
   }
-  const r = run.data;
+  const o = overview.data;
+  const r = o.run;
   const actions = runActions(r.status, me.roles);
-  const steps = pathSteps.data?.items ?? [];
+  const timeline = timelinePage === 0 ? o.steps : laterSteps.data;
 
   return (
     <section data-testid="run-page" data-run-id={r.id}>
@@ -72,7 +73,7 @@ export function RunPage() {
           </h1>
           <p className="muted mono">{r.id}</p>
         </div>
-        <RunActionsBar run={r} actions={actions} steps={steps} graph={graph.data ?? null} onDone={reloadAll} />
+        <RunActionsBar overview={o} actions={actions} onDone={reloadAll} />
       </header>
 
       <dl className="facts">
@@ -90,11 +91,25 @@ export function RunPage() {
           {allowed('cases.read') ? <Link to={`/cases/${r.caseId}`} className="mono">{r.caseId}</Link> : <span className="mono">{r.caseId}</span>}
         </dd>
         <dt>Trigger</dt>
-        <dd data-testid="run-trigger">{r.trigger ?? 'not reported by the runner'}</dd>
+        <dd><TriggerFact overview={o} /></dd>
         {r.parentRunId && (
           <>
             <dt>Started by run</dt>
-            <dd><Link to={`/runs/${r.parentRunId}`} className="mono">{shortId(r.parentRunId)}</Link></dd>
+            <dd>
+              <Link to={`/runs/${r.parentRunId}`} className="mono">{shortId(r.parentRunId)}</Link>
+              {o.parentNodeId && <span className="muted"> at node <code>{o.parentNodeId}</code></span>}
+            </dd>
+          </>
+        )}
+        {o.waiting && (
+          <>
+            <dt>Waiting</dt>
+            <dd data-testid="run-waiting" data-wait-kind={o.waiting.kind} data-signal={o.waiting.signal ?? ''}>
+              {describeWait(o.waiting)}
+              {o.waiting.since && <span className="muted"> since {formatInstant(o.waiting.since)}</span>}
+              {o.waiting.until && <span className="muted"> until {formatInstant(o.waiting.until)}</span>}
+              {o.waiting.childRunId && <> · <Link to={`/runs/${o.waiting.childRunId}`} className="mono">{shortId(o.waiting.childRunId)}</Link></>}
+            </dd>
           </>
         )}
         <dt>Environment</dt>
@@ -109,25 +124,22 @@ export function RunPage() {
         <dd>{formatDuration(elapsed(r.startedAt, r.endedAt))}</dd>
       </dl>
 
+      <TriggerData overview={o} />
+
       <h2>Path</h2>
       <ProblemView error={graph.error} context="The graph of this version" />
-      <ProblemView error={pathSteps.error} context="Steps" />
-      {graph.data && <RunGraph content={graph.data} steps={steps} />}
-      {pathSteps.data && pathSteps.data.total > PATH_STEPS && (
-        <p className="muted">The path shows the first {PATH_STEPS} of {pathSteps.data.total} steps.</p>
-      )}
-      {!canReadDefinitions && <p className="muted">Your roles do not show definitions, so the graph is not shown.</p>}
+      {graph.data && <RunGraph content={graph.data} nodes={o.nodes} steps={o.steps.items} stepsTotal={o.steps.total} />}
+      {!canReadDefinitions && <PathList nodes={o.nodes} />}
 
       <h2>Outcome</h2>
-      <RunOutcome run={r} result={result.data?.result} />
-      <ProblemView error={result.error} context="Result" />
+      <RunOutcome run={r} result={o.result} />
 
       <h2>Steps</h2>
-      <ProblemView error={timeline.error} />
-      {timeline.data && (
+      <ProblemView error={laterSteps.error} />
+      {timeline && (
         <>
-          <StepsTimeline steps={timeline.data.items} />
-          <Pager page={timelinePage} size={TIMELINE_PAGE} total={timeline.data.total} shown={timeline.data.items.length} onPage={setTimelinePage} />
+          <StepsTimeline steps={timeline.items} />
+          <Pager page={timelinePage} size={TIMELINE_PAGE} total={timeline.total} shown={timeline.items.length} onPage={setTimelinePage} />
         </>
       )}
 
@@ -136,13 +148,74 @@ export function RunPage() {
   );
 }
 
-function RunGraph({ content, steps }: { content: GraphContent; steps: Step[] }) {
-  const path = useMemo(() => runPath(steps, content.executionConnectors), [steps, content]);
+function TriggerFact({ overview }: { overview: RunOverview }) {
+  const facts = triggerFacts(overview.trigger, overview.run.trigger);
+  return (
+    <span data-testid="run-trigger" data-kind={facts.kind}>
+      {triggerSummary(facts, overview.trigger)}
+    </span>
+  );
+}
+
+/** What named the trigger (event id, source, times, ...) and the data it carried, masked as the runner masks it. */
+function TriggerData({ overview }: { overview: RunOverview }) {
+  const facts = triggerFacts(overview.trigger, overview.run.trigger);
+  if (facts.naming.length === 0 && !facts.data) {
+    return null;
+  }
+  return (
+    <details className="panel" data-testid="trigger-details">
+      <summary>Trigger details</summary>
+      {facts.naming.length > 0 && <JsonView value={Object.fromEntries(facts.naming)} />}
+      {facts.data && (
+        <>
+          <h4>Data</h4>
+          {facts.dataMasked && <p className="muted" data-testid="trigger-data-masked">Masked: this run holds redacted values.</p>}
+          <JsonView value={facts.data} />
+        </>
+      )}
+    </details>
+  );
+}
+
+function RunGraph({ content, nodes, steps, stepsTotal }: { content: GraphContent; nodes: NodeOutcome[]; steps: Step[]; stepsTotal: number }) {
+  const path = useMemo(() => overviewPath(nodes, steps, content.executionConnectors), [nodes, steps, content]);
   const decorate = useCallback(
     (nodeId: string): NodeDecoration => ({ outcome: path.outcomes.get(nodeId), executions: path.executions.get(nodeId) }),
     [path],
   );
-  return <WorkflowGraph content={content} decorate={decorate} takenEdges={path.edges} />;
+  const notInGraph = nodes.filter((n) => !content.nodes.some((g) => g.id === n.nodeId));
+  return (
+    <>
+      <WorkflowGraph content={content} decorate={decorate} takenEdges={path.edges} />
+      {path.inferred.size > 0 && (
+        <p className="muted" data-testid="path-inferred">
+          The run has {stepsTotal} steps; past the first {steps.length}, the connectors it followed are inferred from the nodes it reached.
+        </p>
+      )}
+      {notInGraph.length > 0 && (
+        <p className="muted">Reached but not in this graph: {notInGraph.map((n) => n.nodeId).join(', ')}</p>
+      )}
+    </>
+  );
+}
+
+/** The path without the graph (roles that do not read definitions): each node the run reached and how it ended. */
+function PathList({ nodes }: { nodes: NodeOutcome[] }) {
+  if (nodes.length === 0) {
+    return <p className="empty">No node has run yet.</p>;
+  }
+  return (
+    <ol className="path-list" data-testid="path-list">
+      {nodes.map((n) => (
+        <li key={n.nodeId} data-testid="path-node" data-node-id={n.nodeId} data-outcome={n.status}>
+          <code>{n.nodeId}</code> <span className="muted">{n.nodeType}</span> <StatusBadge status={n.status} />
+          {n.executions > 1 && <span className="muted"> ran {n.executions}×</span>}
+          {n.failures > 0 && <span className="muted"> · {n.failures} failed</span>}
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 function RunOutcome({ run, result }: { run: Run; result?: Record<string, unknown> }) {
@@ -213,26 +286,23 @@ function StepsTimeline({ steps }: { steps: Step[] }) {
   );
 }
 
-/** The signal a waiting waitForEvent node waits for, from the graph (the user may send another). */
-function waitingSignal(steps: Step[], graph: GraphContent | null): string {
-  const waiting = [...steps].reverse().find((s) => s.status === 'WAITING' && s.nodeType === 'waitForEvent');
-  const node = waiting && graph?.nodes.find((n) => n.id === waiting.nodeId);
-  const signal = node?.properties?.signal;
-  return typeof signal === 'string' ? signal : '';
+/** The node a failed run failed at: its error names it, else the node whose latest execution failed. */
+function failedNode(overview: RunOverview): string | undefined {
+  const named = overview.run.error?.nodeId;
+  return typeof named === 'string' ? named : overview.nodes.find((n) => n.status === 'FAILED')?.nodeId;
 }
 
-function RunActionsBar({ run, actions, steps, graph, onDone }: {
-  run: Run;
+function RunActionsBar({ overview, actions, onDone }: {
+  overview: RunOverview;
   actions: { cancel: boolean; retry: boolean; signal: boolean };
-  steps: Step[];
-  graph: GraphContent | null;
   onDone: () => void;
 }) {
+  const run = overview.run;
   const action = useAction();
   const [dialog, setDialog] = useState<'cancel' | 'retry' | 'signal' | null>(null);
   const [signalName, setSignalName] = useState('');
   const [signalData, setSignalData] = useState('');
-  const failedStep = [...steps].reverse().find((s) => s.status === 'FAILED');
+  const failedAt = failedNode(overview);
   const dataProblem = signalData.trim() ? jsonProblem(signalData) : null;
 
   const close = () => setDialog(null);
@@ -259,7 +329,7 @@ function RunActionsBar({ run, actions, steps, graph, onDone }: {
         </button>
       )}
       {actions.signal && (
-        <button type="button" onClick={() => { setSignalName(waitingSignal(steps, graph)); setSignalData(''); setDialog('signal'); }} data-testid="action-signal">
+        <button type="button" onClick={() => { setSignalName(awaitedSignal(overview.waiting)); setSignalData(''); setDialog('signal'); }} data-testid="action-signal">
           Send signal
         </button>
       )}
@@ -274,7 +344,7 @@ function RunActionsBar({ run, actions, steps, graph, onDone }: {
       </ConfirmDialog>
       <ConfirmDialog open={dialog === 'retry'} title="Retry from the failed step?" confirmLabel="Retry" onConfirm={confirm} onCancel={close} busy={action.busy}>
         <p>
-          The run runs again from {failedStep ? <code>{failedStep.nodeId}</code> : 'its failed step'}; everything before it is kept.
+          The run runs again from {failedAt ? <code>{failedAt}</code> : 'its failed step'}; everything before it is kept.
         </p>
       </ConfirmDialog>
       <ConfirmDialog
