@@ -5,17 +5,22 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { GraphContent, Incident } from '../api/definitions';
-import type { NodeStats, StepStatus } from '../api/runner';
+import type { IncidentNode, NodeStats, StepStatus } from '../api/runner';
+import { reasonText } from '../lib/incidents';
 import { nodePositions, hasPositions } from '../lib/layout';
 import { edgeKey } from '../lib/path';
 import { toneOf } from '../lib/status';
 
-/** What a page adds to a node: a run's outcome, a definition's live counts, its incidents. */
+/**
+ * What a page adds to a node: a run's outcome, a definition's live counts, what keeps the definition from starting
+ * (incidents, definition-service) and the runs FAILED now at the node (failures, the runner's incidents).
+ */
 export interface NodeDecoration {
   outcome?: StepStatus;
   executions?: number;
   counts?: NodeStats;
   incidents?: Incident[];
+  failures?: IncidentNode;
 }
 
 interface WorkflowNodeData extends Record<string, unknown> {
@@ -32,6 +37,7 @@ type WorkflowFlowNode = Node<WorkflowNodeData, 'workflow'>;
 function WorkflowNodeView({ data }: NodeProps<WorkflowFlowNode>) {
   const { decoration, label, type, nodeId } = data;
   const incidents = decoration.incidents ?? [];
+  const failures = decoration.failures;
   const classes = ['graph-node'];
   if (decoration.outcome) {
     classes.push(`tone-${toneOf(decoration.outcome)}`);
@@ -39,7 +45,7 @@ function WorkflowNodeView({ data }: NodeProps<WorkflowFlowNode>) {
   if (incidents.length > 0) {
     classes.push('has-incidents');
   }
-  if (decoration.counts && decoration.counts.failed > 0) {
+  if ((decoration.counts && decoration.counts.failed > 0) || failures) {
     classes.push('has-failures');
   }
   if (data.dimmed) {
@@ -54,7 +60,8 @@ function WorkflowNodeView({ data }: NodeProps<WorkflowFlowNode>) {
       data-on-path={data.onPath}
       data-incidents={incidents.length}
       data-failed={decoration.counts?.failed}
-      title={incidents.map((i) => `${i.code}: ${i.message}`).join('\n') || undefined}
+      data-failed-runs={failures?.failedRuns ?? 0}
+      title={[...incidents.map((i) => `${i.code}: ${i.message}`), ...(failures?.reasons ?? []).map(reasonText)].join('\n') || undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="graph-node-type">{type}</div>
@@ -77,6 +84,13 @@ function WorkflowNodeView({ data }: NodeProps<WorkflowFlowNode>) {
         <div className="graph-node-incident" data-testid={`node-incident-${nodeId}`}>
           ⚠ {incidents[0].message}
           {incidents.length > 1 ? ` (+${incidents.length - 1})` : ''}
+        </div>
+      )}
+      {failures && (
+        <div className="graph-node-incident" data-testid={`node-failures-${nodeId}`}>
+          ✗ {failures.failedRuns} failed run{failures.failedRuns === 1 ? '' : 's'}
+          {failures.reasons[0] && <>: {reasonText(failures.reasons[0])}</>}
+          {failures.reasons.length > 1 ? ` (+${failures.reasons.length - 1} more reasons)` : ''}
         </div>
       )}
       <Handle type="source" position={Position.Right} isConnectable={false} />

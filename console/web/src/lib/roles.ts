@@ -20,7 +20,7 @@ const ALLOWED = {
   'runs.cancel': [CLIENT, ADMIN, OPERATOR],
   'runs.retry': [CLIENT, ADMIN, OPERATOR],
   'runs.signal': [CLIENT, ADMIN, OPERATOR, SERVICE],
-  // runner-service: StatsResource, TriggerResource
+  // runner-service: StatsResource (statistics and the runs FAILED per node: incidents), TriggerResource
   'stats.read': [ADMIN, OPERATOR, DESIGNER],
   'triggers.read': [ADMIN, OPERATOR, DESIGNER],
   // runner-service: WebhookResource (every endpoint)

@@ -5,7 +5,9 @@ import {
   type Definition, type GraphContent, type Incident, type LifecycleAction,
 } from '../api/definitions';
 import { ApiError } from '../api/http';
-import { definitionStats, triggerOf, type DefinitionStats, type NodeStats } from '../api/runner';
+import {
+  definitionRunIncidents, definitionStats, triggerOf, type DefinitionStats, type IncidentNode, type NodeStats, type RunIncidents,
+} from '../api/runner';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ActionOutcome, ProblemView } from '../components/ProblemView';
 import { StatusBadge } from '../components/StatusBadge';
@@ -15,7 +17,8 @@ import { useAsync } from '../hooks/useAsync';
 import { useCan, useMe } from '../hooks/useAuth';
 import { useLiveReload } from '../hooks/useLive';
 import { lifecycleActions } from '../lib/actions';
-import { formatDuration, formatInstant } from '../lib/format';
+import { formatDuration, formatInstant, shortId } from '../lib/format';
+import { placeIncidents, reasonText } from '../lib/incidents';
 import { statusLabel } from '../lib/status';
 
 type Window = 'all' | 'hour' | 'day';
@@ -45,7 +48,16 @@ export function DefinitionPage() {
     () => (canStats ? definitionStats(id, viewedVersion, window) : Promise.resolve(null)),
     [id, canStats, viewedVersion, window],
   );
-  useLiveReload(stats.reload, (event) => event.definitionId === id, canStats);
+  // the runs FAILED now, per failing node (the runner's incidents; the same roles as the statistics)
+  const runIncidents = useAsync<RunIncidents | null>(
+    () => (canStats ? definitionRunIncidents(id, viewedVersion) : Promise.resolve(null)),
+    [id, canStats, viewedVersion],
+  );
+  const reloadLive = useCallback(() => {
+    stats.reload();
+    runIncidents.reload();
+  }, [stats.reload, runIncidents.reload]);
+  useLiveReload(reloadLive, (event) => event.definitionId === id, canStats);
 
   const reloadAfterChange = useCallback(() => {
     definition.reload();
@@ -61,6 +73,7 @@ export function DefinitionPage() {
   }
   const d = definition.data;
   const content: GraphContent | null = viewedVersion ? publishedGraph.data ?? null : d;
+  const graphNodeIds = new Set((content?.nodes ?? []).map((n) => n.id));
   const showVersion = (n: number | undefined) => setParams(n ? { version: String(n) } : {});
 
   return (
@@ -118,9 +131,11 @@ export function DefinitionPage() {
       {canStats && stats.data && <RunTotals stats={stats.data} definitionId={d.id} version={viewedVersion} />}
       <ProblemView error={stats.error} context="Statistics" />
       <ProblemView error={publishedGraph.error} context={`Version ${viewedVersion}`} />
-      {content && <DefinitionGraph content={content} stats={stats.data ?? null} incidents={incidents.data ?? []} />}
+      {content && <DefinitionGraph content={content} stats={stats.data ?? null} incidents={incidents.data ?? []} failedNodes={runIncidents.data?.nodes ?? NO_FAILURES} />}
       <ProblemView error={incidents.error} context="Incidents" />
-      <IncidentList incidents={incidents.data ?? []} nodeIds={new Set((content?.nodes ?? []).map((n) => n.id))} />
+      <IncidentList incidents={incidents.data ?? []} nodeIds={graphNodeIds} />
+      <ProblemView error={runIncidents.error} context="Failed runs" />
+      {runIncidents.data && <FailedRuns incidents={runIncidents.data} graphNodeIds={graphNodeIds} version={viewedVersion} />}
 
       <h2>Versions</h2>
       <ProblemView error={versionList.error} />
@@ -148,16 +163,25 @@ export function DefinitionPage() {
   );
 }
 
-function DefinitionGraph({ content, stats, incidents }: { content: GraphContent; stats: DefinitionStats | null; incidents: Incident[] }) {
+const NO_FAILURES: IncidentNode[] = [];
+
+function DefinitionGraph({ content, stats, incidents, failedNodes }: {
+  content: GraphContent;
+  stats: DefinitionStats | null;
+  incidents: Incident[];
+  failedNodes: IncidentNode[];
+}) {
   const decorate = useMemo(() => {
+    const failures = placeIncidents(failedNodes, new Set(content.nodes.map((n) => n.id)));
     const counts = new Map<string, NodeStats>((stats?.nodes ?? []).map((n) => [n.nodeId, n]));
     const byNode = new Map<string, Incident[]>();
     incidents.filter((i) => i.nodeId).forEach((i) => byNode.set(i.nodeId!, [...(byNode.get(i.nodeId!) ?? []), i]));
     return (nodeId: string): NodeDecoration => ({
       counts: stats ? counts.get(nodeId) ?? { nodeId, nodeType: '', entered: 0, completed: 0, failed: 0, waiting: 0 } : undefined,
       incidents: byNode.get(nodeId),
+      failures: failures.onNodes.get(nodeId),
     });
-  }, [stats, incidents]);
+  }, [content, stats, incidents, failedNodes]);
   return <WorkflowGraph content={content} decorate={decorate} height={460} />;
 }
 
@@ -175,6 +199,58 @@ function IncidentList({ incidents, nodeIds }: { incidents: Incident[]; nodeIds: 
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** The runtime incidents: the runs FAILED now per node, why (by error code, with the latest message) and the latest run. */
+function FailedRuns({ incidents, graphNodeIds, version }: { incidents: RunIncidents; graphNodeIds: ReadonlySet<string>; version?: number }) {
+  const allowed = useCan();
+  const placed = placeIncidents(incidents.nodes, graphNodeIds);
+  if (incidents.failedRuns === 0) {
+    return null;
+  }
+  const failedRunsLink = new URLSearchParams({ definitionId: incidents.definitionId, status: 'FAILED' });
+  if (version) failedRunsLink.set('version', String(version));
+  const elsewhere = new Set(placed.elsewhere);
+  const row = (node: IncidentNode) => (
+    <tr key={node.nodeId ?? ''} data-testid="failed-node" data-node-id={node.nodeId ?? ''} data-failed-runs={node.failedRuns}>
+      <td>
+        {node.nodeId ? <code>{node.nodeId}</code> : <span className="muted">outside any node (e.g. the run's timeout)</span>}
+        {node.nodeType && <span className="muted"> {node.nodeType}</span>}
+        {graphNodeIds.size > 0 && elsewhere.has(node) && <span className="muted"> (not in this graph)</span>}
+      </td>
+      <td>{node.failedRuns}</td>
+      <td>
+        <ul className="reasons">
+          {node.reasons.map((reason, i) => (
+            <li key={i} data-testid="failure-reason" data-code={reason.code ?? ''}>
+              {reasonText(reason)}
+              {reason.lastRunId && (
+                <span className="muted">
+                  {' '}· latest{' '}
+                  {allowed('runs.read') ? <Link to={`/runs/${reason.lastRunId}`} className="mono">{shortId(reason.lastRunId)}</Link> : <span className="mono">{shortId(reason.lastRunId)}</span>}
+                  {reason.lastFailedAt && ` at ${formatInstant(reason.lastFailedAt)}`}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+  return (
+    <div className="problem" data-testid="failed-runs">
+      <strong>
+        {incidents.failedRuns} run{incidents.failedRuns === 1 ? ' is' : 's are'} FAILED{version ? ` on version ${version}` : ''}
+      </strong>
+      {allowed('runs.read') && <> · <Link to={`/runs?${failedRunsLink}`}>list them</Link> (retry one to resolve its incident)</>}
+      <table className="table">
+        <thead>
+          <tr><th>Node</th><th>Failed runs</th><th>Why (by error code)</th></tr>
+        </thead>
+        <tbody>{incidents.nodes.map(row)}</tbody>
+      </table>
     </div>
   );
 }
