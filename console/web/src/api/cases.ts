@@ -28,7 +28,10 @@ export interface CaseFilter {
   externalRef?: string;
   personalNumber?: string;
   companyNumber?: string;
-  /** first or last name, or company name (assumed query parameter) */
+  /**
+   * up to 200 characters, ignoring case: the start of the first, last or company name; several words also the start
+   * of a first name and of a last name, in either order ("Gra Hop" and "Hopper G" find Grace Hopper)
+   */
   name?: string;
 }
 

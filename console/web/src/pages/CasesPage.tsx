@@ -11,11 +11,12 @@ import { filterParams, readFilter } from '../lib/query';
 
 const PAGE_SIZE = 20;
 const FIELDS = [
-  { key: 'email', label: 'E-mail' },
-  { key: 'externalRef', label: 'External reference' },
-  { key: 'personalNumber', label: 'Personal number' },
-  { key: 'name', label: 'Name' },
-  { key: 'companyNumber', label: 'Company number' },
+  { key: 'email', label: 'E-mail', hint: 'The whole address, any case' },
+  { key: 'externalRef', label: 'External reference', hint: 'Exactly' },
+  { key: 'personalNumber', label: 'Personal number', hint: 'Exactly' },
+  // the case service matches the start of first, last or company name, and "first last" in either order
+  { key: 'name', label: 'Name', hint: 'The start of a first, last or company name, or of both names (Gra Hop)', maxLength: 200 },
+  { key: 'companyNumber', label: 'Company number', hint: 'Exactly' },
 ] as const;
 const KEYS = FIELDS.map((f) => f.key);
 
@@ -43,6 +44,8 @@ export function CasesPage() {
             {f.label}
             <input
               value={draft[f.key] ?? ''}
+              title={f.hint}
+              maxLength={'maxLength' in f ? f.maxLength : undefined}
               onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
               data-testid={`case-${f.key}`}
             />
