@@ -29,7 +29,7 @@ type Session = { state: 'loading' } | { state: 'signed-out' } | { state: 'failed
 function homeOf(roles: string[]): string | null {
   if (can(roles, 'runs.read')) return '/runs';
   if (can(roles, 'definitions.read')) return '/definitions';
-  if (can(roles, 'content.read')) return '/inbox';
+  if (can(roles, 'content.inbox')) return '/inbox';
   if (can(roles, 'deadLetters.manage')) return '/dead-letters';
   if (can(roles, 'cases.read')) return '/cases';
   return null;
@@ -86,7 +86,7 @@ export function App() {
           <Route path="/webhooks/:id" element={allowed(can(me.roles, 'webhooks.manage'), <WebhookPage />)} />
           <Route path="/dead-letters" element={allowed(can(me.roles, 'deadLetters.manage'), <DeadLettersPage />)} />
           <Route path="/dead-letters/:id" element={allowed(can(me.roles, 'deadLetters.manage'), <DeadLetterPage />)} />
-          <Route path="/inbox" element={allowed(can(me.roles, 'content.read'), <InboxPage />)} />
+          <Route path="/inbox" element={allowed(can(me.roles, 'content.inbox'), <InboxPage />)} />
           <Route path="/content/:type/:id" element={allowed(can(me.roles, 'content.read'), <EntryPage />)} />
           <Route path="/cases" element={allowed(can(me.roles, 'cases.read'), <CasesPage />)} />
           <Route path="/cases/:id" element={allowed(can(me.roles, 'cases.read'), <CasePage />)} />

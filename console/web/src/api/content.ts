@@ -2,6 +2,7 @@
 // (its own paths start with /api/v1/...).
 import { get, post } from './http';
 import { fromContentPage, type ContentPage, type Paged } from '../lib/paging';
+import { listParam } from '../lib/query';
 import { seg } from '../lib/url';
 
 const BASE = '/api/content/api/v1';
@@ -20,8 +21,6 @@ export interface Entry {
     workflowPublishedAt: string | number;
     /** '' while nothing is public */
     workflowPublicVersion: number | string;
-    /** who last changed it (assumed addition for the inbox; shown when present) */
-    updatedBy?: string;
   };
   sys: { versionNo: string; workflowId?: string; revision?: number; availableEvents?: string[] };
   [field: string]: unknown;
@@ -72,15 +71,50 @@ export interface Comparison {
   differences: Difference[];
 }
 
-/** awaiting: entries the caller's roles may act on now; mine: the caller's own drafts and submissions. */
-export type InboxView = 'awaiting' | 'mine';
+/** An event of an entry's state that waits for the roles the inbox lists. */
+export interface AwaitedEvent {
+  /** state.event, what POST .../workflow/events takes */
+  event: string;
+  name: string;
+  groupId?: string;
+  /** the roles the event names */
+  roles: string[];
+  /** whether the caller may invoke it now (its roles and its conditions) */
+  invokableNow: boolean;
+  /** the transition it would make now (_from_to), and to which state */
+  transition?: string;
+  to?: string;
+}
+
+/** An entry in a role's inbox: the entry, what of its state waits, and the fields that differ from the public version. */
+export interface InboxItem {
+  entry: Entry;
+  awaiting: AwaitedEvent[];
+  /** top-level fields whose latest version differs from the public one; null while nothing is public */
+  changedFields: string[] | null;
+}
+
+/** Which waiting entries to list; every filter is the service's. */
+export interface InboxFilter {
+  /** the roles whose work is listed (the caller's own, or any for admin and service); by default the caller's */
+  role?: readonly string[];
+  /** only entries of this content type */
+  type?: string;
+  /** only entries following this workflow */
+  workflow?: string;
+  /** only entries in these states */
+  state?: readonly string[];
+}
 
 /**
- * The approval inbox across content types (assumed endpoint: GET /api/v1/inbox?view=awaiting|mine&page=&limit=,
- * answering entries as the content list does, each with internal.contentType and sys.availableEvents).
+ * The inbox across content types (GET /api/v1/workflow/inbox?role=&type=&workflow=&state=&page=&limit=): live
+ * entries whose current state has an event that names one of the roles, latest change first.
  */
-export async function inbox(view: InboxView, page: number, limit: number): Promise<Paged<Entry>> {
-  const found = await get<ContentPage<Entry>>(`${BASE}/inbox`, { view, page: page + 1, limit });
+export async function inbox(filter: InboxFilter, page: number, limit: number): Promise<Paged<InboxItem>> {
+  const found = await get<ContentPage<InboxItem>>(`${BASE}/workflow/inbox`, {
+    role: listParam(filter.role), type: filter.type, workflow: filter.workflow, state: listParam(filter.state),
+    page: page + 1, limit,
+  });
   return fromContentPage(found, limit);
 }
 

@@ -10,7 +10,7 @@ const SECTIONS: { to: string; label: string; action: Action; testId: string }[] 
   { to: '/definitions', label: 'Definitions', action: 'definitions.read', testId: 'nav-definitions' },
   { to: '/webhooks', label: 'Webhooks', action: 'webhooks.manage', testId: 'nav-webhooks' },
   { to: '/dead-letters', label: 'Dead letters', action: 'deadLetters.manage', testId: 'nav-dead-letters' },
-  { to: '/inbox', label: 'Inbox', action: 'content.read', testId: 'nav-inbox' },
+  { to: '/inbox', label: 'Inbox', action: 'content.inbox', testId: 'nav-inbox' },
   { to: '/cases', label: 'Cases', action: 'cases.read', testId: 'nav-cases' },
 ];
 

@@ -32,6 +32,8 @@ describe('can', () => {
     expect(can(['content-approver'], 'content.act')).toBe(true);
     expect(can(['content-editor'], 'content.read')).toBe(true);
     expect(can(['designer'], 'content.act')).toBe(false);
+    expect(can(['content-approver'], 'content.inbox')).toBe(true);
+    expect(can(['designer'], 'content.inbox')).toBe(false);
     expect(can(['client'], 'cases.read')).toBe(true);
     expect(can(['operator'], 'cases.read')).toBe(false);
   });

@@ -41,6 +41,8 @@ const ALLOWED = {
   // content-workflow-service: EntryResource, EntryWorkflowResource (which events: the service decides per entry)
   'content.read': [ADMIN, DESIGNER, CONTENT_EDITOR, CONTENT_APPROVER, SERVICE],
   'content.act': [ADMIN, CONTENT_EDITOR, CONTENT_APPROVER, SERVICE],
+  // content-workflow-service: InboxResource (a role's inbox: one's own roles; admin and service any role's)
+  'content.inbox': [ADMIN, CONTENT_EDITOR, CONTENT_APPROVER, SERVICE],
   // case-service: CaseResource
   'cases.read': [ADMIN, CLIENT, SERVICE],
 } as const satisfies Record<string, readonly string[]>;
