@@ -1,7 +1,5 @@
 package dev.orchestrion.console.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +9,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,11 +64,15 @@ public class Sessions {
             LOG.warnf("Local sign-in is configured, but the %s profile is active: the console signs in with OpenID "
                     + "Connect only, and /auth/local is refused", SignInPolicy.PROD_PROFILE);
         }
-        byte[] master = masterKey(config.session().key());
+        byte[] master = SessionKeys.decode(config.session().key()).orElseGet(() -> {
+            LOG.warn("No orchestrion.console.session.key: sessions are sealed with a key made for this process and "
+                    + "end when it stops (set ORCHESTRION_CONSOLE_SESSION_KEY, the same on every replica)");
+            return SessionKeys.random();
+        });
         this.idleTimeout = config.session().idleTimeout();
         this.maxLifetime = config.session().maxLifetime();
-        this.codec = new SessionCookieCodec(derive(master, "session-cookie"), idleTimeout, maxLifetime);
-        this.csrf = new CsrfTokens(derive(master, "csrf-token"));
+        this.codec = new SessionCookieCodec(SessionKeys.derive(master, SessionKeys.COOKIE), idleTimeout, maxLifetime);
+        this.csrf = new CsrfTokens(SessionKeys.derive(master, SessionKeys.CSRF));
         this.secureCookies = config.session().secureCookie();
         this.tenantClaim = config.signIn().tenantClaim();
     }
@@ -215,34 +214,4 @@ public class Sessions {
         return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
-    private static byte[] masterKey(Optional<String> configured) {
-        if (configured.isPresent() && !configured.get().isBlank()) {
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(configured.get().trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("orchestrion.console.session.key is not base64", e);
-            }
-            if (key.length < 32) {
-                throw new IllegalStateException("orchestrion.console.session.key must hold at least 32 bytes");
-            }
-            return key;
-        }
-        LOG.warn("No orchestrion.console.session.key: sessions are sealed with a key made for this process and end "
-                + "when it stops (set ORCHESTRION_CONSOLE_SESSION_KEY, the same on every replica)");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
-    }
-
-    /** A key for one purpose from the master key, so the cookie and the CSRF tokens never share one. */
-    private static byte[] derive(byte[] master, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(master, "HmacSHA256"));
-            return mac.doFinal(purpose.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
