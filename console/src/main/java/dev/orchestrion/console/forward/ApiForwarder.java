@@ -40,6 +40,7 @@ public class ApiForwarder {
     private static final Logger LOG = Logger.getLogger(ApiForwarder.class);
     private static final String TARGET = "orchestrion.forward.target";
     private static final String SESSION = "orchestrion.forward.session";
+    private static final int ROUTE_ORDER = 10;
 
     private final Sessions sessions;
     private final BearerTokens tokens;
@@ -61,7 +62,9 @@ public class ApiForwarder {
     }
 
     void install(@Observes Router router) {
-        router.route(ServiceTargets.PREFIX + "*").handler(this::admit)
+        // two routes: what can be refused is refused before the body is read (Vert.x wants body handlers first)
+        router.route(ServiceTargets.PREFIX + "*").order(ROUTE_ORDER).handler(this::admit);
+        router.route(ServiceTargets.PREFIX + "*").order(ROUTE_ORDER + 1)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::forward);
     }
 

@@ -54,7 +54,7 @@ public class AuthResource {
                 .map(session -> Response.ok(new Me(session.user().subject(), session.user().tenant(),
                         session.user().roles(), sessions.csrfToken(session))).header("Cache-Control", "no-store")
                         .build())
-                .orElseGet(() -> ConsoleProblem.unauthenticated().response());
+                .orElseGet(() -> ConsoleProblem.unauthenticated().at(ctx.request().path()).response());
     }
 
     /**
@@ -66,7 +66,7 @@ public class AuthResource {
     public Response login(@Context RoutingContext ctx, @QueryParam("next") String next) {
         if (sessions.mode() == SignInMode.LOCAL) {
             return ConsoleProblem.notFound("This console signs in locally: open the link ./orchestrion up printed")
-                    .response();
+                    .at(ctx.request().path()).response();
         }
         Optional<ConsoleSession> session = sessions.resolve(ctx);
         if (session.isPresent()) {
@@ -74,7 +74,7 @@ public class AuthResource {
         }
         if (sessions.signedInWithoutSession(ctx)) {
             return ConsoleProblem.of(403, "Forbidden", "Your account carries no tenant, so the console cannot serve "
-                    + "you; ask the identity provider's administrator for one").response();
+                    + "you; ask the identity provider's administrator for one").at(ctx.request().path()).response();
         }
         throw new UnauthorizedException("Sign-in required");
     }
@@ -85,14 +85,15 @@ public class AuthResource {
     public Response local(@Context RoutingContext ctx, @QueryParam("code") String code,
             @QueryParam("next") String next) {
         if (codes.isEmpty()) {
-            return ConsoleProblem.notFound("Local sign-in is not available on this console").response();
+            return ConsoleProblem.notFound("Local sign-in is not available on this console").at(ctx.request().path())
+                    .response();
         }
         return codes.get().redeem(code, Instant.now()).map(user -> {
             sessions.signInLocally(ctx, user);
             return redirect(next);
         }).orElseGet(() -> ConsoleProblem.of(401, "Unauthenticated",
-                "The sign-in code is unknown, used or expired: ask ./orchestrion " + "console-link for a new link")
-                .response());
+                "The sign-in code is unknown, used or expired: ask ./orchestrion console-link for a new link")
+                .at(ctx.request().path()).response());
     }
 
     @POST
@@ -100,7 +101,7 @@ public class AuthResource {
     public Uni<Response> logout(@Context RoutingContext ctx) {
         Optional<ConsoleSession> session = sessions.resolve(ctx);
         if (session.isPresent() && !sessions.csrfAccepted(ctx, session.get())) {
-            return Uni.createFrom().item(ConsoleProblem.csrfRefused().response());
+            return Uni.createFrom().item(ConsoleProblem.csrfRefused().at(ctx.request().path()).response());
         }
         sessions.clearCookies(ctx);
         Uni<Void> signedOut = session.isPresent() && !session.get().local()
