@@ -73,8 +73,11 @@ public class AuthResource {
             return redirect(next);
         }
         if (sessions.signedInWithoutSession(ctx)) {
-            return ConsoleProblem.of(403, "Forbidden", "Your account carries no tenant, so the console cannot serve "
-                    + "you; ask the identity provider's administrator for one").at(ctx.request().path()).response();
+            return ConsoleProblem
+                    .of(403, "Forbidden",
+                            "Your account carries no tenant, so the console cannot serve "
+                                    + "you; ask the identity provider's administrator for one")
+                    .at(ctx.request().path()).response();
         }
         throw new UnauthorizedException("Sign-in required");
     }
@@ -91,8 +94,9 @@ public class AuthResource {
         return codes.get().redeem(code, Instant.now()).map(user -> {
             sessions.signInLocally(ctx, user);
             return redirect(next);
-        }).orElseGet(() -> ConsoleProblem.of(401, "Unauthenticated",
-                "The sign-in code is unknown, used or expired: ask ./orchestrion console-link for a new link")
+        }).orElseGet(() -> ConsoleProblem
+                .of(401, "Unauthenticated",
+                        "The sign-in code is unknown, used or expired: ask ./orchestrion console-link for a new link")
                 .at(ctx.request().path()).response());
     }
 

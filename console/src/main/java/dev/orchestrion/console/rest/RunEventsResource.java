@@ -41,9 +41,8 @@ public class RunEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> events(@Context RoutingContext ctx, @Context Sse sse) {
-        ConsoleSession session = sessions.resolve(ctx)
-                .orElseThrow(() -> new WebApplicationException(
-                        ConsoleProblem.unauthenticated().at(ctx.request().path()).response()));
+        ConsoleSession session = sessions.resolve(ctx).orElseThrow(() -> new WebApplicationException(
+                ConsoleProblem.unauthenticated().at(ctx.request().path()).response()));
         ctx.response().putHeader("Cache-Control", "no-store");
         Multi<OutboundSseEvent> events = hub.stream(session.user().tenant()).map(message -> sse.newEventBuilder()
                 .name("run").id(message.id()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(message).build());
