@@ -50,7 +50,6 @@ public class Sessions {
     private final SignInMode mode;
     private final SessionCookieCodec codec;
     private final CsrfTokens csrf;
-    private final Duration idleTimeout;
     private final Duration maxLifetime;
     private final boolean secureCookies;
     private final String tenantClaim;
@@ -69,9 +68,9 @@ public class Sessions {
                     + "end when it stops (set ORCHESTRION_CONSOLE_SESSION_KEY, the same on every replica)");
             return SessionKeys.random();
         });
-        this.idleTimeout = config.session().idleTimeout();
         this.maxLifetime = config.session().maxLifetime();
-        this.codec = new SessionCookieCodec(SessionKeys.derive(master, SessionKeys.COOKIE), idleTimeout, maxLifetime);
+        this.codec = new SessionCookieCodec(SessionKeys.derive(master, SessionKeys.COOKIE),
+                config.session().idleTimeout(), maxLifetime);
         this.csrf = new CsrfTokens(SessionKeys.derive(master, SessionKeys.CSRF));
         this.secureCookies = config.session().secureCookie();
         this.tenantClaim = config.signIn().tenantClaim();
@@ -130,8 +129,9 @@ public class Sessions {
             return Optional.empty();
         }
         SealedSession session = opened.get();
-        if (session.idleExpiry().isBefore(now.plus(idleTimeout).minus(SLIDE_STEP))) {
-            session = codec.touch(session, now);
+        SealedSession touched = codec.touch(session, now);
+        if (touched.idleUntil() - session.idleUntil() >= SLIDE_STEP.toSeconds()) {
+            session = touched;
             setSessionCookie(ctx, session);
         }
         return Optional.of(new ConsoleSession(session.user(), session.nonce(), codec.expiry(session), null));
