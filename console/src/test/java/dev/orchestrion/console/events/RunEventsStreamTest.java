@@ -83,7 +83,7 @@ class RunEventsStreamTest {
         assertThat(completed.path("definitionId").asText()).isEqualTo(definition);
         assertThat(completed.path("occurredAt").asText()).isEqualTo("2026-12-06T08:00:03Z");
         assertThat(completed.has("tenant")).isFalse();
-        assertThat(acme.lines()).contains("event: run");
+        assertThat(acme.lines()).contains("event:run");
     }
 
     @Test

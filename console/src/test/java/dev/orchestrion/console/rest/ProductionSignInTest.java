@@ -74,8 +74,8 @@ class ProductionSignInTest {
 
         String csrf = given().cookies(cookies).get("/auth/me").then().statusCode(200)
                 .body("subject", equalTo(FakeIdentityProvider.SUBJECT))
-                .body("tenant", equalTo(FakeIdentityProvider.TENANT))
-                .body("roles", equalTo(FakeIdentityProvider.ROLES)).extract().path("csrfToken");
+                .body("tenant", equalTo(FakeIdentityProvider.TENANT)).body("roles", equalTo(FakeIdentityProvider.ROLES))
+                .extract().path("csrfToken");
 
         FakeServices.server().resetAll();
         FakeServices.server().stubFor(get(urlEqualTo("/runner-service/workflows/runs"))
@@ -91,8 +91,9 @@ class ProductionSignInTest {
         given().cookies(cookies).post("/api/runner/workflows/runs/r1/cancel").then().statusCode(403);
         Response out = given().cookies(cookies).header("X-CSRF-Token", csrf).post("/auth/logout");
         out.then().statusCode(204);
-        assertThat(out.getHeaders().getValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("q_session")
-                && (cookie.contains("Max-Age=0") || cookie.contains("max-age=0") || cookie.contains("Expires=Thu, 01 Jan 1970")));
+        assertThat(out.getHeaders().getValues("Set-Cookie"))
+                .anyMatch(cookie -> cookie.startsWith("q_session") && (cookie.contains("Max-Age=0")
+                        || cookie.contains("max-age=0") || cookie.contains("Expires=Thu, 01 Jan 1970")));
     }
 
     @Test
@@ -111,7 +112,8 @@ class ProductionSignInTest {
         Map<String, String> cookies = new HashMap<>(login.getCookies());
         Map<String, String> query = query(URI.create(login.header("Location")));
 
-        String callback = java.net.URLDecoder.decode(query.get("redirect_uri"), java.nio.charset.StandardCharsets.UTF_8);
+        String callback = java.net.URLDecoder.decode(query.get("redirect_uri"),
+                java.nio.charset.StandardCharsets.UTF_8);
         Response back = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
                 .get(callback + "?code=any-code&state=" + query.get("state"));
         assertThat(back.statusCode()).as(back.asString()).isEqualTo(302);

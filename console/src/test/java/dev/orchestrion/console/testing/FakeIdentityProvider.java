@@ -58,19 +58,21 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
         server.start();
         String issuer = url();
         long now = Instant.now().getEpochSecond();
-        Map<String, Object> claims = new HashMap<>(Map.of("iss", issuer, "sub", SUBJECT, "iat", now, "exp",
-                now + 3600, "tenant", TENANT, "groups", ROLES, "preferred_username", SUBJECT));
+        Map<String, Object> claims = new HashMap<>(Map.of("iss", issuer, "sub", SUBJECT, "iat", now, "exp", now + 3600,
+                "tenant", TENANT, "groups", ROLES, "preferred_username", SUBJECT));
         accessToken = sign(claims);
         claims.put("aud", CLIENT_ID);
         String idToken = sign(claims);
-        server.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withHeader("Content-Type",
-                "application/json").withBody(json(Map.of("access_token", accessToken, "id_token", idToken,
-                        "token_type", "Bearer", "expires_in", 3600)))));
+        server.stubFor(post(urlPathEqualTo("/token")).willReturn(
+                aResponse().withHeader("Content-Type", "application/json").withBody(json(Map.of("access_token",
+                        accessToken, "id_token", idToken, "token_type", "Bearer", "expires_in", 3600)))));
         RSAPublicKey key = (RSAPublicKey) KEYS.getPublic();
-        server.stubFor(get(urlPathEqualTo("/jwks")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(json(Map.of("keys", List.of(Map.of("kty", "RSA", "kid", KEY_ID, "use", "sig", "alg", "RS256",
-                        "n", base64Url(unsigned(key.getModulus().toByteArray())),
-                        "e", base64Url(unsigned(key.getPublicExponent().toByteArray())))))))));
+        server.stubFor(
+                get(urlPathEqualTo("/jwks")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(json(Map.of("keys",
+                                List.of(Map.of("kty", "RSA", "kid", KEY_ID, "use", "sig", "alg", "RS256", "n",
+                                        base64Url(unsigned(key.getModulus().toByteArray())), "e",
+                                        base64Url(unsigned(key.getPublicExponent().toByteArray())))))))));
 
         Map<String, String> config = new HashMap<>();
         for (String prefix : List.of("", "%prod.")) {
@@ -94,8 +96,8 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
     }
 
     private static String sign(Map<String, Object> claims) {
-        String header = base64Url(json(Map.of("alg", "RS256", "typ", "JWT", "kid", KEY_ID))
-                .getBytes(StandardCharsets.UTF_8));
+        String header = base64Url(
+                json(Map.of("alg", "RS256", "typ", "JWT", "kid", KEY_ID)).getBytes(StandardCharsets.UTF_8));
         String payload = base64Url(json(claims).getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
