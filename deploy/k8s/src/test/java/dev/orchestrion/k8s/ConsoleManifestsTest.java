@@ -43,7 +43,8 @@ class ConsoleManifestsTest {
 
         JsonNode console = production.get("Deployment", Platform.CONSOLE);
         Map<String, String> environment = production.configuredEnvironment(Manifests.container(console));
-        assertThat(environment).containsKeys("ORCHESTRION_CONSOLE_OIDC_SERVER_URL", "ORCHESTRION_CONSOLE_OIDC_CLIENT_ID")
+        assertThat(environment)
+                .containsKeys("ORCHESTRION_CONSOLE_OIDC_SERVER_URL", "ORCHESTRION_CONSOLE_OIDC_CLIENT_ID")
                 .doesNotContainKey("QUARKUS_PROFILE").doesNotContainKey("ORCHESTRION_CONSOLE_CODES_DIR");
         assertThat(Manifests.secretReferences(console)).as("no signing key in the production console")
                 .doesNotContain("orchestrion-jwt-keys");
