@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the four service images from src/main/docker/Dockerfile.jvm with whichever builder is on the PATH.
+# Builds the four service images and the console's from src/main/docker/Dockerfile.jvm with whichever builder is on the PATH.
 #
 #   deploy/k8s/build-images.sh [--registry R] [--tag T] [--push] [--skip-maven] [--kind CLUSTER]
 #
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-SERVICES=(case-service definition-service runner-service content-workflow-service)
+SERVICES=(case-service definition-service runner-service content-workflow-service console)
 registry=orchestrion tag=dev push=0 maven=1 kind_cluster=
 
 while [[ $# -gt 0 ]]; do

@@ -21,7 +21,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, String> environment = Map.of("ORCHESTRION_DATA", data.toString(), "ORCHESTRION_CASE_PORT",
             port("case"), "ORCHESTRION_DEFINITION_PORT", port("definition"), "ORCHESTRION_RUNNER_PORT", port("runner"),
             "ORCHESTRION_CONTENT_PORT", port("content"), "ORCHESTRION_KAFKA_PORT", port("kafka"),
-            "ORCHESTRION_POSTGRES_PORT", port("postgres"), "ORCHESTRION_MONGO_PORT", port("mongo"));
+            "ORCHESTRION_POSTGRES_PORT", port("postgres"), "ORCHESTRION_MONGO_PORT", port("mongo"),
+            "ORCHESTRION_CONSOLE_PORT", port("console"));
     private final Thread stopOnExit = new Thread(this::down, "e2e-platform-down");
 
     private LocalPlatform() {

@@ -10,10 +10,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** Each service has a Dockerfile.jvm that packages its fast-jar on the UBI OpenJDK 17 runtime as user 185. */
+/** Each service (and the console) has a Dockerfile.jvm that packages its fast-jar on the UBI OpenJDK 17 runtime as user 185. */
 class ContainerImagesTest {
 
-    static final List<String> services = Platform.SERVICES;
+    static final List<String> services = Platform.WORKLOADS;
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("services")

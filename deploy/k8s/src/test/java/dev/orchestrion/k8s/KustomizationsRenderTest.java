@@ -45,7 +45,7 @@ class KustomizationsRenderTest {
         if (manifests.all("Deployment").isEmpty()) {
             return; // a kustomization of infrastructure only (the production topics)
         }
-        for (String service : Platform.SERVICES) {
+        for (String service : Platform.WORKLOADS) {
             JsonNode deployment = manifests.get("Deployment", service);
             JsonNode kubeService = manifests.get("Service", service);
             assertThat(kubeService.path("spec").path("selector"))
@@ -53,7 +53,7 @@ class KustomizationsRenderTest {
                     .isEqualTo(deployment.path("spec").path("selector").path("matchLabels"));
             assertThat(kubeService.path("spec").path("ports").get(0).path("targetPort").asText()).isEqualTo("http");
         }
-        assertThat(manifests.all("Deployment")).as(dir + ": Deployments").hasSize(Platform.SERVICES.size());
+        assertThat(manifests.all("Deployment")).as(dir + ": Deployments").hasSize(Platform.WORKLOADS.size());
     }
 
     @Test
@@ -76,7 +76,7 @@ class KustomizationsRenderTest {
                 .containsEntry("DEFINITION_SERVICE_URL", "http://definition-service:8080")
                 .containsEntry("RUNNER_SERVICE_URL", "http://runner-service:8080")
                 .containsEntry("CONTENT_SERVICE_URL", "http://content-workflow-service:8080");
-        for (String service : Platform.SERVICES) {
+        for (String service : Platform.WORKLOADS) {
             assertThat(base.get("Service", service).path("spec").path("ports").get(0).path("port").asInt())
                     .isEqualTo(8080);
         }

@@ -22,6 +22,12 @@ final class Platform {
     static final List<String> SERVICES = List.of("case-service", "definition-service", "runner-service",
             "content-workflow-service");
 
+    /** The web console: a Deployment like the services', reached from outside through its Ingress. */
+    static final String CONSOLE = "console";
+    /** Everything the manifests deploy of Orchestrion's own: the four services and the console. */
+    static final List<String> WORKLOADS = List.of("case-service", "definition-service", "runner-service",
+            "content-workflow-service", CONSOLE);
+
     static final String RUNNER = "runner-service";
     static final String RUN_COMMANDS = "workflow.run-commands";
 

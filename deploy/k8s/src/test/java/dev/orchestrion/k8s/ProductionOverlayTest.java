@@ -50,7 +50,7 @@ class ProductionOverlayTest {
 
     @Test
     void theOtherServicesRunTwoReplicasOrMore() {
-        for (String service : Platform.SERVICES) {
+        for (String service : Platform.WORKLOADS) {
             if (!service.equals(Platform.RUNNER)) {
                 assertThat(production.get("Deployment", service).path("spec").path("replicas").asInt())
                         .as(service + " replicas").isGreaterThanOrEqualTo(2);
@@ -60,7 +60,7 @@ class ProductionOverlayTest {
 
     @Test
     void everyServiceHasAPodDisruptionBudgetThatStillAllowsDrains() {
-        for (String service : Platform.SERVICES) {
+        for (String service : Platform.WORKLOADS) {
             JsonNode deployment = production.get("Deployment", service);
             List<JsonNode> budgets = production
                     .all("PodDisruptionBudget").stream().filter(pdb -> pdb.path("spec").path("selector")
@@ -115,7 +115,7 @@ class ProductionOverlayTest {
 
     @Test
     void imagesComeFromARegistryWithAReleaseTag() {
-        for (String service : Platform.SERVICES) {
+        for (String service : Platform.WORKLOADS) {
             String image = Manifests.container(production.get("Deployment", service)).path("image").asText();
             String tag = image.substring(image.lastIndexOf(':') + 1);
             assertThat(image).as(service).matches("[a-z0-9.-]+\\.[a-z]+(:\\d+)?/.+/" + service + ":.+");

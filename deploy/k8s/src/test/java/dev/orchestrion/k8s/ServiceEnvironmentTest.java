@@ -25,7 +25,7 @@ class ServiceEnvironmentTest {
                 .parse(Kustomize.k8sDir().resolve("overlays/production/secrets.example.yaml"));
 
         List<String> missing = new ArrayList<>();
-        for (String service : Platform.SERVICES) {
+        for (String service : Platform.WORKLOADS) {
             JsonNode deployment = production.get("Deployment", service);
             Set<String> provided = new HashSet<>(
                     production.configuredEnvironment(Manifests.container(deployment)).keySet());
