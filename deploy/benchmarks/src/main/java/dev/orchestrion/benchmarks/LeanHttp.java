@@ -47,10 +47,7 @@ public final class LeanHttp {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
                 .setIdleTimeout(timeout.toMillis());
         headers.forEach(options::putHeader);
-        return CLIENT.request(options)
-                .compose(request -> request.send(Buffer.buffer(body))
-                        .compose(response -> response.body().map(b -> new Answer(response.statusCode(), b.toString()))))
-                .toCompletionStage().toCompletableFuture();
+        return exchange(options, Buffer.buffer(body));
     }
 
     /** Sends a JDK request (method, URI, headers, body, timeout) through this client. */
@@ -59,9 +56,13 @@ public final class LeanHttp {
                 .setAbsoluteURI(request.uri().toString())
                 .setIdleTimeout(request.timeout().orElse(Duration.ofSeconds(30)).toMillis());
         request.headers().map().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
-        Buffer body = request.bodyPublisher().map(LeanHttp::bytesOf).map(Buffer::buffer).orElse(Buffer.buffer());
+        return exchange(options,
+                request.bodyPublisher().map(LeanHttp::bytesOf).map(Buffer::buffer).orElse(Buffer.buffer()));
+    }
+
+    private static CompletableFuture<Answer> exchange(RequestOptions options, Buffer body) {
         return CLIENT.request(options)
-                .compose(r -> r.send(body)
+                .compose(request -> request.send(body)
                         .compose(response -> response.body().map(b -> new Answer(response.statusCode(), b.toString()))))
                 .toCompletionStage().toCompletableFuture();
     }

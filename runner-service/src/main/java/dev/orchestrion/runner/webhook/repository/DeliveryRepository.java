@@ -263,10 +263,6 @@ public class DeliveryRepository {
     }
 
     /**
-     * Writes an attempt's outcome and logs it, if the worker still holds the lease (a redelivery or another worker may
-     * have taken the delivery since). Answers whether it was written.
-     */
-    /**
      * Records attempts in one statement (the dispatcher's group commit): each updates its delivery, if this worker
      * still holds its lease, and adds its row to the attempt log.
      */
