@@ -1,13 +1,15 @@
 -- The runs list of the console (GET /workflows with filters, GET /workflows/counts) and a definition's incidents.
--- Each filter has an index that holds the list's order (created_at DESC, id) and the run's status, so that a page's
--- ids and the counts by status come from the index alone (an index-only scan), and only the page's rows are read.
+-- Each filter has an index that holds the list's order (created_at DESC, id) and the run's status (and, for a
+-- definition's runs, the version they pin), so that a page's ids and the counts by status come from the index alone
+-- (an index-only scan), and only the page's rows are read.
 -- status is already an indexed column (runs_pending's predicate), so updates that change it were never HOT: these
 -- indexes add index entries to updates that already wrote some, and none to the HOT checkpoints that change only
 -- the state.
 DROP INDEX runs_tenant_created;
 CREATE INDEX runs_tenant_created ON runs (tenant, created_at DESC, id) INCLUDE (status);
 DROP INDEX runs_tenant_definition_created;
-CREATE INDEX runs_tenant_definition_created ON runs (tenant, definition_id, created_at DESC, id) INCLUDE (status);
+CREATE INDEX runs_tenant_definition_created ON runs (tenant, definition_id, created_at DESC, id)
+    INCLUDE (status, version);
 DROP INDEX runs_tenant_case_created;
 CREATE INDEX runs_tenant_case_created ON runs (tenant, case_id, created_at DESC, id) INCLUDE (status);
 CREATE INDEX runs_tenant_status_created ON runs (tenant, status, created_at DESC, id);

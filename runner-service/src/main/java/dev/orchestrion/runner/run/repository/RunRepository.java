@@ -272,6 +272,10 @@ public class RunRepository {
             args.add(query.definitionId());
             where.append(" AND definition_id = $").append(args.size());
         }
+        if (query.version() != null) {
+            args.add(query.version());
+            where.append(" AND version = $").append(args.size());
+        }
         if (query.caseId() != null) {
             args.add(query.caseId());
             where.append(" AND case_id = $").append(args.size());

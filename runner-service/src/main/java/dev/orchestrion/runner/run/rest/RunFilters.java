@@ -27,6 +27,10 @@ public class RunFilters {
     @Parameter(description = "Runs of this workflow definition")
     String definitionId;
 
+    @QueryParam("version")
+    @Parameter(description = "Runs that pin this version of the definition (needs definitionId)")
+    String version;
+
     @QueryParam("caseId")
     @Parameter(description = "Runs for this case")
     String caseId;
@@ -51,6 +55,7 @@ public class RunFilters {
     RunQuery query(String tenant) {
         List<FieldViolation> violations = new ArrayList<>();
         UUID definition = uuid("definitionId", definitionId, violations);
+        Integer pinned = version(definition, violations);
         UUID caseUuid = uuid("caseId", caseId, violations);
         Set<RunStatus> statuses = statuses(violations);
         Instant fromInstant = instant("from", from, violations);
@@ -64,7 +69,26 @@ public class RunFilters {
         if (!violations.isEmpty()) {
             throw Invalid.fields(violations);
         }
-        return new RunQuery(tenant, definition, caseUuid, statuses, fromInstant, toInstant, text);
+        return new RunQuery(tenant, definition, pinned, caseUuid, statuses, fromInstant, toInstant, text);
+    }
+
+    private Integer version(UUID definition, List<FieldViolation> violations) {
+        if (version == null || version.isBlank()) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(version.trim());
+            if (number >= 1) {
+                if (definition == null) {
+                    violations.add(new FieldViolation("version", "needs definitionId: versions are a definition's"));
+                }
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        violations.add(new FieldViolation("version", "must be a whole number from 1"));
+        return null;
     }
 
     private Set<RunStatus> statuses(List<FieldViolation> violations) {

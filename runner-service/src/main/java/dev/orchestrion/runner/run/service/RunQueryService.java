@@ -30,7 +30,7 @@ public class RunQueryService {
 
     /** What the runner's masking shows in place of a redacted value. */
     static final String MASK = "***";
-    /** The keys of a trigger that name it rather than carry its data (docs/node-types.md, "trigger"). */
+    /** The keys of a trigger that name it rather than carry its data (docs/node-types.md, "Redacted parameters"). */
     static final Set<String> TRIGGER_NAMING = Set.of("kind", "eventType", "eventId", "caseId", "source", "occurredAt",
             "method", "tick", "missed", "parentRunId", "parentNodeId");
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import dev.orchestrion.runner.PeerEvents;
 import dev.orchestrion.runner.PeerServices;
 import dev.orchestrion.runner.Runs;
 import dev.orchestrion.testsupport.TestTokens;
@@ -134,6 +135,31 @@ class RunSearchTest {
                 equalTo(0));
         given().auth().oauth2(stranger).when().get("/workflows/counts?q=refused").then().statusCode(200).body("total",
                 equalTo(0));
+    }
+
+    @Test
+    void aVersionFilterListsTheRunsThatPinIt() {
+        String definitionId = PeerServices.activeDefinition(ORDERS);
+        UUID caseId = PeerServices.existingCase(Map.of());
+        String first = run(definitionId, caseId, "ok", "V-1");
+        // version 2 is published: runs requested once the runner heard of it pin it
+        PeerServices.publish(definitionId, ORDERS, "ACTIVE", 2, Map.of());
+        PeerEvents.definitionEvent(tenant, definitionId, "published", "ACTIVE", 2, 2);
+        UUID secondSet = PeerServices.parameterSet(definitionId, 2, Map.of("kind", "ok", "order", "V-2"));
+        PeerServices.parameterValidation(secondSet, true, null, null);
+        String second = await().atMost(Duration.ofSeconds(30))
+                .until(() -> Runs.start(client, definitionId, caseId, secondSet), id -> given().auth().oauth2(client)
+                        .when().get("/workflows/{id}", id).then().extract().<Integer>path("version") == 2);
+
+        List<String> pinningOne = ids("?definitionId=" + definitionId + "&version=1");
+        assertThat(pinningOne).contains(first).doesNotContain(second);
+        assertThat(list("?definitionId=" + definitionId + "&version=1").getList("items.version")).containsOnly(1);
+        assertThat(ids("?definitionId=" + definitionId + "&version=2")).containsExactly(second);
+        assertThat(counts("?definitionId=" + definitionId + "&version=2").getLong("total")).isEqualTo(1);
+        given().auth().oauth2(client).when().get("/workflows?version=2").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("version"));
+        given().auth().oauth2(client).when().get("/workflows?definitionId={d}&version=0", definitionId).then()
+                .statusCode(400).body("errors.field", hasItem("version"));
     }
 
     @Test
