@@ -77,7 +77,9 @@ class IncidentsTest {
         // the target is back: the retried run completes and is no incident any more
         PeerServices.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
         given().auth().oauth2(client).when().post("/workflows/{id}/retry", called).then().statusCode(202);
-        assertThat(Runs.awaitEnd(client, called).getString("status")).isEqualTo("COMPLETED");
+        // the retry runs through the run-command queue: the run is FAILED until an executor takes it up
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Runs.awaitEnd(client, called).getString("status").equals("COMPLETED"));
         JsonPath afterRetry = await().atMost(Duration.ofSeconds(10)).until(() -> incidents(definitionId, ""),
                 p -> p.getLong("failedRuns") == 3);
         assertThat(afterRetry.getList("nodes.nodeId")).containsExactly("refuse");

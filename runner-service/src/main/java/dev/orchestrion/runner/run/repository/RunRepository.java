@@ -211,7 +211,7 @@ public class RunRepository {
 
     /**
      * The text a search looks for in a failed run's error (its message, code and failing node), spelled exactly as
-     * the trigram index {@code runs_error_search} is (V11), so that the planner uses it.
+     * the trigram index {@code runs_error_search} is (V12), so that the planner uses it.
      */
     static final String ERROR_TEXT = "(coalesce(error->>'message', '') || ' ' || coalesce(error->>'code', '') || ' ' "
             + "|| coalesce(error->>'nodeId', ''))";
@@ -224,7 +224,7 @@ public class RunRepository {
     /**
      * One page of runs matching the search, newest first (ties by id), without their state and result, with the total
      * that matches. The page's ids come from an index alone (each filter has an index that holds the sort order and
-     * the status, V11), and only the page's rows are read, so a deep page costs index entries, not rows.
+     * the status, V12), and only the page's rows are read, so a deep page costs index entries, not rows.
      */
     public Uni<Page<Run>> search(SqlClient client, RunQuery query, int page, int size) {
         List<Object> args = new ArrayList<>();
