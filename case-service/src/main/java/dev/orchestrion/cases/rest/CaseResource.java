@@ -33,8 +33,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.cases.model.CaseEntity;
+import dev.orchestrion.cases.model.NameSearch;
 import dev.orchestrion.cases.service.CaseService;
 import dev.orchestrion.cases.service.IdempotencyKeys;
+import dev.orchestrion.support.domain.Invalid;
 import dev.orchestrion.support.paging.Page;
 import dev.orchestrion.support.paging.PageRequest;
 import dev.orchestrion.support.security.Caller;
@@ -88,17 +90,30 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(summary = "Find cases", description = "Finds the cases of returning users, newest first; every given filter must match (e-mail ignoring case).")
+    @Operation(summary = "Find cases", description = "Finds the cases of returning users, newest first; every given filter must match (e-mail ignoring case; name as its parameter says).")
     @APIResponse(responseCode = "200", description = "One page of matching cases and how many match in all")
-    @APIResponse(responseCode = "400", description = "A bad page or size")
-    public Uni<Page<CaseResponse>> search(@QueryParam("email") String email,
-            @QueryParam("personalNumber") String personalNumber, @QueryParam("companyNumber") String companyNumber,
-            @QueryParam("externalRef") String externalRef,
+    @APIResponse(responseCode = "400", description = "A bad page, size or name")
+    public Uni<Page<CaseResponse>> search(
+            @Parameter(description = "The e-mail address, ignoring case") @QueryParam("email") String email,
+            @Parameter(description = "The personal number, exactly") @QueryParam("personalNumber") String personalNumber,
+            @Parameter(description = "The company number, exactly") @QueryParam("companyNumber") String companyNumber,
+            @Parameter(description = "The client's own id, exactly") @QueryParam("externalRef") String externalRef,
+            @Parameter(description = "Up to 200 characters, ignoring case: the start of the first name, the last name or the company name; several words also the start of a first name and of a last name, in either order (Gra Hop and Hopper G find Grace Hopper)") @QueryParam("name") String name,
             @Parameter(description = "Page index, from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size") String size) {
+        NameSearch nameSearch = nameSearch(name);
         PageRequest paging = PageRequest.of(page, size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         return cases.search(caller.tenant(), blankToNull(email), blankToNull(personalNumber),
-                blankToNull(companyNumber), blankToNull(externalRef), paging).map(found -> found.map(CaseResponse::of));
+                blankToNull(companyNumber), blankToNull(externalRef), nameSearch, paging)
+                .map(found -> found.map(CaseResponse::of));
+    }
+
+    private static NameSearch nameSearch(String name) {
+        try {
+            return NameSearch.of(name);
+        } catch (IllegalArgumentException e) {
+            throw Invalid.field("name", e.getMessage());
+        }
     }
 
     @PATCH

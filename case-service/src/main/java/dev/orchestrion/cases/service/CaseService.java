@@ -32,6 +32,7 @@ import dev.orchestrion.cases.model.CaseEntity;
 import dev.orchestrion.cases.model.CaseField;
 import dev.orchestrion.cases.model.CaseFields;
 import dev.orchestrion.cases.model.IdempotencyClaim;
+import dev.orchestrion.cases.model.NameSearch;
 import dev.orchestrion.cases.model.OutboxEvent;
 import dev.orchestrion.cases.repository.CaseRepository;
 import dev.orchestrion.cases.repository.OutboxRepository;
@@ -132,8 +133,8 @@ public class CaseService {
 
     @WithSession
     public Uni<Page<CaseEntity>> search(String tenant, String email, String personalNumber, String companyNumber,
-            String externalRef, PageRequest paging) {
-        return cases.search(tenant, email, personalNumber, companyNumber, externalRef, paging);
+            String externalRef, NameSearch name, PageRequest paging) {
+        return cases.search(tenant, email, personalNumber, companyNumber, externalRef, name, paging);
     }
 
     /**

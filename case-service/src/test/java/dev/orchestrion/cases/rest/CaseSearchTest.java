@@ -78,6 +78,44 @@ class CaseSearchTest {
     }
 
     @Test
+    void findsByTheStartOfANameIgnoringCase() {
+        String tenant = newTenant("search-name");
+        UUID grace = newCase(tenant, "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\"}");
+        UUID gracie = newCase(tenant, "{\"firstName\":\"Gracie\",\"lastName\":\"Allen\"}");
+        UUID ada = newCase(tenant, "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
+        UUID company = newCase(tenant, "{\"companyName\":\"Hopper & Sons\"}");
+        newCase(tenant, "{\"firstName\":\"Sue\",\"lastName\":\"McGrace\"}");
+
+        assertThat(ids(tenant, "name", "grac")).containsExactly(gracie.toString(), grace.toString());
+        assertThat(ids(tenant, "name", "HOPPER")).containsExactly(company.toString(), grace.toString());
+        assertThat(ids(tenant, "name", "grace hop")).containsExactly(grace.toString());
+        assertThat(ids(tenant, "name", "Hopper  G")).containsExactly(grace.toString());
+        assertThat(ids(tenant, "name", "gra all")).containsExactly(gracie.toString());
+        assertThat(ids(tenant, "name", "hopper &")).containsExactly(company.toString());
+        assertThat(ids(tenant, "name", "race")).isEmpty();
+        assertThat(ids(tenant, "name", "%")).isEmpty();
+        assertThat(ids(tenant, "name", "_race")).isEmpty();
+        // with the other filters, every one must match
+        assertThat(ids(tenant, "name", "ada", "email", "ADA@example.com")).containsExactly(ada.toString());
+        assertThat(ids(tenant, "name", "ada", "email", "grace@example.com")).isEmpty();
+        // an erased case keeps no name to be found by
+        as(tenant).when().delete("/cases/{id}", ada).then().statusCode(204);
+        assertThat(ids(tenant, "name", "ada")).isEmpty();
+        // another tenant's cases are not found
+        assertThat(ids(newTenant("search-name"), "name", "grace")).isEmpty();
+        as(tenant).queryParam("name", "x".repeat(201)).when().get("/cases").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("name"));
+    }
+
+    private static List<String> ids(String tenant, String... filters) {
+        var request = as(tenant);
+        for (int i = 0; i < filters.length; i += 2) {
+            request = request.queryParam(filters[i], filters[i + 1]);
+        }
+        return request.when().get("/cases").then().statusCode(200).extract().path("items.id");
+    }
+
+    @Test
     void withoutFiltersListsTheTenantsCases() {
         String tenant = newTenant("search-all");
         UUID a = newCase(tenant, "{}");

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +63,13 @@ public class EntryRepository {
     void createIndexes(@Observes StartupEvent startup) {
         collection.createIndex(Indexes.ascending("tenant", "contentType", "createdAt"),
                 new IndexOptions().name("tenant_type_created")).await().indefinitely();
+        // the workflow inbox: entries in the states that wait for a role, across content types, latest change first
+        collection
+                .createIndex(
+                        Indexes.compoundIndex(Indexes.ascending("tenant", "workflowId", "workflowState"),
+                                Indexes.descending("updatedAt")),
+                        new IndexOptions().name("tenant_workflow_state_updated"))
+                .await().indefinitely();
         collection.createIndex(Indexes.ascending("nextDueAt"), new IndexOptions().name("next_due")).await()
                 .indefinitely();
         collection.createIndex(Indexes.ascending("outboxSince"), new IndexOptions().name("outbox_since")).await()
@@ -135,6 +144,33 @@ public class EntryRepository {
                         : Sorts.ascending(path(query.orderBy(), publicOnly), "_id");
         Uni<List<Entry>> page = collection
                 .find(filter, new FindOptions().sort(sort).skip(query.skip()).limit(query.limit()))
+                .map(EntryDocuments::entry).collect().asList();
+        return Uni.combine().all().unis(page, collection.countDocuments(filter)).asTuple()
+                .map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+
+    /**
+     * A page of the tenant's live entries that are in one of the given states of their workflow (optionally of one
+     * content type), latest change first, and how many there are.
+     *
+     * @param statesByWorkflow per workflow id, the states to list; none lists nothing
+     */
+    public Uni<Page> inStates(String tenant, Map<String, Set<String>> statesByWorkflow, String contentType, int skip,
+            int limit) {
+        if (statesByWorkflow.isEmpty()) {
+            return Uni.createFrom().item(new Page(List.of(), 0));
+        }
+        List<Bson> positions = new ArrayList<>();
+        statesByWorkflow.forEach((workflowId, states) -> positions
+                .add(Filters.and(Filters.eq("workflowId", workflowId), Filters.in("workflowState", states))));
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("tenant", tenant), Filters.eq("deletedAt", null),
+                positions.size() == 1 ? positions.get(0) : Filters.or(positions)));
+        if (contentType != null) {
+            filters.add(Filters.eq("contentType", contentType));
+        }
+        Bson filter = Filters.and(filters);
+        Uni<List<Entry>> page = collection.find(filter, new FindOptions()
+                .sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id"))).skip(skip).limit(limit))
                 .map(EntryDocuments::entry).collect().asList();
         return Uni.combine().all().unis(page, collection.countDocuments(filter)).asTuple()
                 .map(t -> new Page(t.getItem1(), t.getItem2()));

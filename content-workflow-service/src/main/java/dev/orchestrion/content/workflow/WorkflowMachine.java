@@ -144,6 +144,23 @@ public final class WorkflowMachine {
         return roles.stream().anyMatch(allowed::contains);
     }
 
+    /**
+     * The states whose entries wait for one of these roles: each with its events that name one of them (the roles an
+     * event allows; admin's and service's right to invoke every event does not count, nor do the system events that
+     * withdraw a publication). In the order of the workflow's states.
+     */
+    public Map<String, List<EventRef>> awaiting(Set<String> roles) {
+        Map<String, List<EventRef>> awaiting = new LinkedHashMap<>();
+        for (String state : stateIds()) {
+            List<EventRef> named = events(state).stream()
+                    .filter(ref -> !ref.system() && rolesOf(ref.event()).stream().anyMatch(roles::contains)).toList();
+            if (!named.isEmpty()) {
+                awaiting.put(state, named);
+            }
+        }
+        return awaiting;
+    }
+
     public static String transitionName(String from, String to) {
         return "_" + from + "_" + to;
     }

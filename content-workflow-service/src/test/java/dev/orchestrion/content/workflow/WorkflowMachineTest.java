@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,25 @@ class WorkflowMachineTest {
         assertThat(t.message()).isEqualTo("please");
         assertThat(t.auditText()).isEqualTo("Sent for approval");
         assertThat(t.publishes()).isFalse();
+    }
+
+    @Test
+    void statesAwaitTheRolesTheirEventsNameButNotAdminsNorTheWithdrawalOfAPublication() {
+        Map<String, List<String>> approver = keys(approval.awaiting(APPROVER));
+        assertThat(approver).containsExactly(Map.entry("awaitingApproval",
+                List.of("awaitingApproval.decline", "awaitingApproval.approve", "awaitingApproval.scheduledApprove")));
+        assertThat(keys(approval.awaiting(EDITOR))).containsOnlyKeys("draft", "awaitingApproval", "declined")
+                .containsEntry("awaitingApproval", List.of("awaitingApproval.revoke"));
+        assertThat(approval.awaiting(ADMIN)).isEmpty();
+        assertThat(approval.awaiting(SERVICE)).isEmpty();
+        assertThat(basic.awaiting(APPROVER)).containsOnlyKeys("draft");
+        assertThat(publishing.awaiting(EDITOR)).containsOnlyKeys("draft", "review", "public");
+    }
+
+    private static Map<String, List<String>> keys(Map<String, List<WorkflowMachine.EventRef>> awaiting) {
+        Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
+        awaiting.forEach((state, refs) -> keys.put(state, refs.stream().map(WorkflowMachine.EventRef::key).toList()));
+        return keys;
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.orchestrion.runner.sql.SqlTimes.time;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.model.Run;
+import dev.orchestrion.runner.model.RunCounts;
 import dev.orchestrion.runner.model.RunQuery;
 import dev.orchestrion.runner.model.RunState;
 import dev.orchestrion.runner.model.RunStatus;
+import dev.orchestrion.runner.model.RunText;
 import dev.orchestrion.runner.model.StepRecord;
+import dev.orchestrion.runner.run.model.RunDetails;
 import dev.orchestrion.support.messaging.OutgoingRecord;
 import dev.orchestrion.support.paging.Page;
 
@@ -126,6 +130,29 @@ public class RunRepository {
                 .execute(Tuple.of(id, tenant)).map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
     }
 
+    /**
+     * The run with what its page shows of its state (trigger, wait, whether it inherited secrets), without reading
+     * the rest of the state out; null when the tenant has no such run.
+     */
+    public Uni<RunDetails> findDetails(SqlClient client, String tenant, UUID id) {
+        return client.preparedQuery("SELECT id, tenant, definition_id, version, case_id, parameters_id, environment, "
+                + "status, trigger_kind, created_at, started_at, ended_at, result::text AS result, error::text AS error, "
+                + "parent_run_id, parent_node_id, callback_url, (state->'trigger')::text AS trigger, "
+                + "(state->'waiting')::text AS waiting, state->'inheritedSecrets' IS NOT NULL AS inherits_secrets "
+                + "FROM runs WHERE id = $1 AND tenant = $2").execute(Tuple.of(id, tenant)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    Run run = mapListed(row);
+                    run.result = Json.readMap(row.getString("result"));
+                    run.callbackUrl = row.getString("callback_url");
+                    return new RunDetails(run, Json.readMap(row.getString("trigger")),
+                            Json.read(row.getString("waiting"), RunState.Wait.class),
+                            row.getBoolean("inherits_secrets"));
+                });
+    }
+
     /** The run of an idempotency key in the tenant, with the hash of the request that created it. */
     public Uni<IdempotentRun> findByIdempotencyKey(SqlClient client, String tenant, String key) {
         return client.preparedQuery(
@@ -182,22 +209,80 @@ public class RunRepository {
                 });
     }
 
-    /** One page of runs matching the search, newest first, with the total that matches. */
+    /**
+     * The text a search looks for in a failed run's error (its message, code and failing node), spelled exactly as
+     * the trigram index {@code runs_error_search} is (V12), so that the planner uses it.
+     */
+    static final String ERROR_TEXT = "(coalesce(error->>'message', '') || ' ' || coalesce(error->>'code', '') || ' ' "
+            + "|| coalesce(error->>'nodeId', ''))";
+
+    /** What a list shows of a run: no state and no result, which can be large and no list needs. */
+    private static final String LISTED_COLUMNS = "r.id, r.tenant, r.definition_id, r.version, r.case_id, "
+            + "r.parameters_id, r.environment, r.status, r.trigger_kind, r.created_at, r.started_at, r.ended_at, "
+            + "r.error::text AS error, r.parent_run_id, r.parent_node_id";
+
+    /**
+     * One page of runs matching the search, newest first (ties by id), without their state and result, with the total
+     * that matches. The page's ids come from an index alone (each filter has an index that holds the sort order and
+     * the status, V12), and only the page's rows are read, so a deep page costs index entries, not rows.
+     */
     public Uni<Page<Run>> search(SqlClient client, RunQuery query, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE tenant = $1");
         List<Object> args = new ArrayList<>();
+        String where = where(query, args);
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        String sql = "WITH page AS (SELECT id, created_at FROM runs" + where + " ORDER BY created_at DESC, id LIMIT $"
+                + (pageArgs.size() - 1) + " OFFSET $" + pageArgs.size() + ") SELECT " + LISTED_COLUMNS
+                + " FROM page JOIN runs r ON r.id = page.id ORDER BY page.created_at DESC, page.id";
+        return client.preparedQuery(sql).execute(Tuple.from(pageArgs)).chain(rows -> {
+            List<Run> found = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                found.add(mapListed(row));
+            }
+            if (found.isEmpty() && page == 0) {
+                return Uni.createFrom().item(new Page<>(found, page, size, 0));
+            }
+            if (!found.isEmpty() && found.size() < size) {
+                // the last page: what it holds and what came before it is all there is
+                return Uni.createFrom().item(new Page<>(found, page, size, (long) page * size + found.size()));
+            }
+            return countByStatus(client, query).map(counts -> new Page<>(found, page, size, counts.total()));
+        });
+    }
+
+    /** How many runs match the search, by status (every status listed, zero included). */
+    public Uni<RunCounts> countByStatus(SqlClient client, RunQuery query) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT status, count(*) AS runs FROM runs" + where(query, args) + " GROUP BY status";
+        return client.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
+            Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
+            for (Row row : rows) {
+                byStatus.put(RunStatus.valueOf(row.getString("status")), row.getLong("runs"));
+            }
+            return RunCounts.of(byStatus);
+        });
+    }
+
+    /** The search's conditions, each answered by an index; {@code args} receives their values ($1 is the tenant). */
+    private static String where(RunQuery query, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE tenant = $1");
         args.add(query.tenant());
         if (query.definitionId() != null) {
             args.add(query.definitionId());
             where.append(" AND definition_id = $").append(args.size());
         }
+        if (query.version() != null) {
+            args.add(query.version());
+            where.append(" AND version = $").append(args.size());
+        }
         if (query.caseId() != null) {
             args.add(query.caseId());
             where.append(" AND case_id = $").append(args.size());
         }
-        if (query.status() != null) {
-            args.add(query.status().name());
-            where.append(" AND status = $").append(args.size());
+        if (!query.statuses().isEmpty()) {
+            args.add(query.statuses().stream().map(RunStatus::name).sorted().toArray(String[]::new));
+            where.append(" AND status = ANY($").append(args.size()).append(")");
         }
         if (query.from() != null) {
             args.add(time(query.from()));
@@ -207,21 +292,24 @@ public class RunRepository {
             args.add(time(query.to()));
             where.append(" AND created_at < $").append(args.size());
         }
-        args.add(size);
-        args.add(page * size);
-        String sql = "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM runs" + where
-                + " ORDER BY created_at DESC, id LIMIT $" + (args.size() - 1) + " OFFSET $" + args.size();
-        return client.preparedQuery(sql).execute(Tuple.from(args)).chain(rows -> {
-            List<Run> found = mapAll(rows);
-            if (!found.isEmpty() || page == 0) {
-                long total = found.isEmpty() ? 0 : rows.iterator().next().getLong("total");
-                return Uni.createFrom().item(new Page<>(found, page, size, total));
+        RunText text = query.text();
+        if (text != null) {
+            // every branch has its index, so the planner can combine them (BitmapOr) instead of reading the table
+            List<String> branches = new ArrayList<>();
+            if (text.isIdPrefix()) {
+                args.add(text.idLow());
+                int low = args.size();
+                args.add(text.idHigh());
+                int high = args.size();
+                for (String column : List.of("id", "case_id", "definition_id")) {
+                    branches.add(column + " BETWEEN $" + low + " AND $" + high);
+                }
             }
-            // past the last page: the window function saw no row, so count separately
-            List<Object> countArgs = args.subList(0, args.size() - 2);
-            return client.preparedQuery("SELECT count(*) AS total FROM runs" + where).execute(Tuple.from(countArgs))
-                    .map(count -> new Page<>(found, page, size, count.iterator().next().getLong("total")));
-        });
+            args.add(text.containsPattern());
+            branches.add("(error IS NOT NULL AND " + ERROR_TEXT + " ILIKE $" + args.size() + ")");
+            where.append(" AND (").append(String.join(" OR ", branches)).append(")");
+        }
+        return where.toString();
     }
 
     /**
@@ -267,7 +355,8 @@ public class RunRepository {
         return runs;
     }
 
-    static Run map(Row row) {
+    /** A run as {@link #search} lists it: without state, result and callback. */
+    static Run mapListed(Row row) {
         Run run = new Run();
         run.id = row.getUUID("id");
         run.tenant = row.getString("tenant");
@@ -281,14 +370,19 @@ public class RunRepository {
         run.createdAt = instant(row.getOffsetDateTime("created_at"));
         run.startedAt = instant(row.getOffsetDateTime("started_at"));
         run.endedAt = instant(row.getOffsetDateTime("ended_at"));
-        run.result = Json.readMap(row.getString("result"));
         run.error = Json.readMap(row.getString("error"));
+        run.parentRunId = row.getUUID("parent_run_id");
+        run.parentNodeId = row.getString("parent_node_id");
+        return run;
+    }
+
+    static Run map(Row row) {
+        Run run = mapListed(row);
+        run.result = Json.readMap(row.getString("result"));
         String state = row.getString("state");
         run.state = Json.read(state, RunState.class);
         run.stateSize = state == null ? -1 : state.length();
         run.stateVersion = row.getLong("state_version");
-        run.parentRunId = row.getUUID("parent_run_id");
-        run.parentNodeId = row.getString("parent_node_id");
         run.callbackUrl = row.getString("callback_url");
         return run;
     }

@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.model.StepRecord;
 import dev.orchestrion.runner.model.StepStatus;
+import dev.orchestrion.runner.run.model.NodeOutcome;
 import dev.orchestrion.support.paging.Page;
 
 /** The {@code run_steps} table: the timeline of every run. */
@@ -72,6 +73,24 @@ public class StepRepository {
                     .execute(Tuple.of(runId))
                     .map(count -> new Page<>(steps, page, size, count.iterator().next().getLong("total")));
         });
+    }
+
+    /** What became of each node the run executed, in the order the run first reached them. */
+    public Uni<List<NodeOutcome>> nodeOutcomes(SqlClient client, UUID runId) {
+        return client.preparedQuery("SELECT node_id, max(node_type) AS node_type, "
+                + "(array_agg(status ORDER BY seq DESC))[1] AS status, count(*) AS executions, "
+                + "count(*) FILTER (WHERE status = 'FAILED') AS failures, min(started_at) AS first_started_at, "
+                + "max(ended_at) AS last_ended_at, min(seq) AS first_seq FROM run_steps WHERE run_id = $1 "
+                + "GROUP BY node_id ORDER BY first_seq").execute(Tuple.of(runId)).map(rows -> {
+                    List<NodeOutcome> outcomes = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        outcomes.add(new NodeOutcome(row.getString("node_id"), row.getString("node_type"),
+                                StepStatus.valueOf(row.getString("status")), row.getLong("executions").intValue(),
+                                row.getLong("failures").intValue(), instant(row.getOffsetDateTime("first_started_at")),
+                                instant(row.getOffsetDateTime("last_ended_at"))));
+                    }
+                    return outcomes;
+                });
     }
 
     /** The column as JSON text, cut down to {@code $4} bytes as {@link #findPage} describes. */

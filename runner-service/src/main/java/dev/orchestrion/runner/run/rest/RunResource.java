@@ -1,7 +1,6 @@
 package dev.orchestrion.runner.run.rest;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,15 +34,13 @@ import io.smallrye.mutiny.Uni;
 
 import dev.orchestrion.runner.json.Json;
 import dev.orchestrion.runner.model.RunOrder;
-import dev.orchestrion.runner.model.RunQuery;
-import dev.orchestrion.runner.model.RunStatus;
 import dev.orchestrion.runner.run.service.RunControlService;
 import dev.orchestrion.runner.run.service.RunQueryService;
 import dev.orchestrion.runner.run.service.RunRequestService;
 import dev.orchestrion.support.edge.JsonBodyScan;
 import dev.orchestrion.support.edge.OptionalBody;
-import dev.orchestrion.support.ids.Ids;
 import dev.orchestrion.support.paging.Page;
+import dev.orchestrion.support.paging.PageRequest;
 import dev.orchestrion.support.problem.ProblemException;
 import dev.orchestrion.support.security.Caller;
 import dev.orchestrion.support.security.Roles;
@@ -127,17 +125,43 @@ public class RunResource {
     }
 
     @GET
+    @Path("/{id}/overview")
     @RolesAllowed({Roles.CLIENT, Roles.ADMIN, Roles.OPERATOR, Roles.SERVICE})
-    @Operation(summary = "Search runs", description = "Newest first, paged.")
-    public Uni<Page<RunView>> search(@QueryParam("definitionId") String definitionId,
-            @QueryParam("caseId") String caseId, @QueryParam("status") String status,
-            @Parameter(description = "Created at or after (ISO-8601)") @QueryParam("from") String from,
-            @Parameter(description = "Created before (ISO-8601)") @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        RunQuery query = new RunQuery(caller.tenant(), uuid("definitionId", definitionId), uuid("caseId", caseId),
-                status(status), instant("from", from), instant("to", to));
-        return queries.search(query, page, size).map(runs -> runs.map(RunViews::toView));
+    @Operation(summary = "Everything a run's page shows", description = "In one answer: the run (as GET /workflows/{id}), its result, "
+            + "what started it (its trigger; data masked whole for a run that holds redacted values), the wait it is parked in "
+            + "(with the signal a waitForEvent node waits for), each node's outcome in the order the run reached it (the path it "
+            + "took, the latest status, executions and failures) and the first page of its timeline (inputs and outputs with "
+            + "redacted values masked and large values cut down, as GET /workflows/{id}/steps answers them; later pages there).")
+    @APIResponse(responseCode = "200", description = "{run, result, parentNodeId, trigger, waiting, nodes, steps}")
+    @APIResponse(responseCode = "400", description = "steps out of range")
+    @APIResponse(responseCode = "404", description = "No such run in your tenant")
+    public Uni<RunOverviewView> overview(@PathParam("id") UUID id,
+            @Parameter(description = "How many steps of the timeline (its first page)") @QueryParam("steps") @DefaultValue("100") @Min(1) @Max(200) int steps) {
+        return queries.overview(caller.tenant(), id, steps).map(RunViews::toView);
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLIENT, Roles.ADMIN, Roles.OPERATOR, Roles.SERVICE})
+    @Operation(summary = "Search runs", description = "Newest first (ties by id), paged; every given filter must hold. "
+            + "Runs are listed without their result (GET /workflows/{id}/overview has it). "
+            + "GET /workflows/counts answers how many match, by status.")
+    @APIResponse(responseCode = "200", description = "A page of runs; total is how many match")
+    @APIResponse(responseCode = "400", description = "A malformed filter (named in errors[].field), or page or size out of range")
+    public Uni<Page<RunView>> search(@BeanParam RunFilters filters,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageRequest.MAX_PAGE) int page,
+            @Parameter(description = "Runs per page") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return queries.search(filters.query(caller.tenant()), page, size).map(runs -> runs.map(RunViews::toView));
+    }
+
+    @GET
+    @Path("/counts")
+    @RolesAllowed({Roles.CLIENT, Roles.ADMIN, Roles.OPERATOR, Roles.SERVICE})
+    @Operation(summary = "Count runs by status", description = "How many runs match the filters of GET /workflows (the same "
+            + "parameters), in all and by status. Leave status out to count every status, as tabs over a list do.")
+    @APIResponse(responseCode = "200", description = "{total, byStatus: {PENDING, RUNNING, WAITING, COMPLETED, FAILED, CANCELLED}}")
+    @APIResponse(responseCode = "400", description = "A malformed filter, named in errors[].field")
+    public Uni<RunCountsView> counts(@BeanParam RunFilters filters) {
+        return queries.counts(filters.query(caller.tenant())).map(RunViews::toView);
     }
 
     @POST
@@ -218,32 +242,6 @@ public class RunResource {
             return Duration.ofSeconds(Long.parseLong(value));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw ProblemException.validation("wait", "must be a duration such as 30s, 500ms or PT30S");
-        }
-    }
-
-    private static UUID uuid(String field, String value) {
-        return Ids.uuid(field, value);
-    }
-
-    private static RunStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return RunStatus.valueOf(value.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("status", "must be one of " + List.of(RunStatus.values()));
-        }
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.validation(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }
 }

@@ -21,6 +21,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.orchestrion.runner.stats.model.FailureGroup;
 import dev.orchestrion.runner.stats.model.NodeCount;
 import dev.orchestrion.runner.stats.model.NodeTotals;
 import dev.orchestrion.runner.stats.model.RunStats;
@@ -216,6 +217,32 @@ public class StatsRepository {
                             });
                             return totals;
                         }));
+    }
+
+    /**
+     * The definition's runs that are FAILED now, grouped by failing node and error code, the largest group of each
+     * node first. Read from the runs themselves (a retry takes a run out at once); the index on (tenant, definition,
+     * created_at) holds each run's status, so only failed runs are read.
+     */
+    public Uni<List<FailureGroup>> failures(SqlClient client, StatsScope scope) {
+        List<Object> args = new ArrayList<>();
+        String where = where(new StatsScope(scope.tenant(), scope.definitionId(), scope.version(), null), args, null);
+        return client
+                .preparedQuery("SELECT error->>'nodeId' AS node_id, max(error->>'nodeType') AS node_type, "
+                        + "error->>'code' AS code, count(*) AS runs, "
+                        + "(array_agg(error->>'message' ORDER BY ended_at DESC NULLS LAST, id))[1] AS last_message, "
+                        + "(array_agg(id ORDER BY ended_at DESC NULLS LAST, id))[1] AS last_run_id, "
+                        + "max(ended_at) AS last_failed_at FROM runs" + where + " AND status = 'FAILED' "
+                        + "GROUP BY error->>'nodeId', error->>'code' ORDER BY node_id NULLS LAST, runs DESC, code")
+                .execute(Tuple.from(args)).map(rows -> {
+                    List<FailureGroup> groups = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        groups.add(new FailureGroup(row.getString("node_id"), row.getString("node_type"),
+                                row.getString("code"), row.getLong("runs"), row.getString("last_message"),
+                                row.getUUID("last_run_id"), instant(row.getOffsetDateTime("last_failed_at"))));
+                    }
+                    return groups;
+                });
     }
 
     private static String where(StatsScope scope, List<Object> args, String timeColumn) {

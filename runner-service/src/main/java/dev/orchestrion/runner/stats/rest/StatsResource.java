@@ -1,5 +1,6 @@
 package dev.orchestrion.runner.stats.rest;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +51,18 @@ public class StatsResource {
             @Parameter(description = "Count only runs of this version") @QueryParam("version") @Min(1) Integer version,
             @Parameter(description = "all (default), hour or day: runs first seen and node executions within the last hour or day") @QueryParam("window") @DefaultValue("all") String window) {
         return stats.of(caller.tenant(), id, version, window(window)).map(DefinitionStatsView::of);
+    }
+
+    @GET
+    @Path("/definitions/{id}/incidents")
+    @Operation(summary = "A workflow's open incidents", description = "Its runs that are FAILED now, per node that failed them, with how many and why (by error code, with the latest message and run). A retried run leaves them at once. These are runtime incidents; what keeps a draft from starting is GET /definitions/{id}/incidents of definition-service.")
+    @APIResponse(responseCode = "200", description = "{definitionId, version, failedRuns, generatedAt, nodes: [{nodeId, nodeType, failedRuns, reasons: [{code, runs, lastMessage, lastRunId, lastFailedAt}]}]}")
+    @APIResponse(responseCode = "400", description = "Bad version")
+    @APIResponse(responseCode = "404", description = "No such definition in your tenant")
+    public Uni<IncidentsView> incidents(@PathParam("id") UUID id,
+            @Parameter(description = "Only runs of this version") @QueryParam("version") @Min(1) Integer version) {
+        return stats.failures(caller.tenant(), id, version)
+                .map(groups -> IncidentsView.of(id, version, Instant.now(), groups));
     }
 
     private static StatsService.Window window(String window) {

@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import dev.orchestrion.runner.background.ShuttingDown;
 import dev.orchestrion.runner.client.DefinitionCatalog;
 import dev.orchestrion.runner.stats.model.DefinitionStats;
+import dev.orchestrion.runner.stats.model.FailureGroup;
 import dev.orchestrion.runner.stats.model.RunEventForStats;
 import dev.orchestrion.runner.stats.model.StatsScope;
 import dev.orchestrion.runner.stats.repository.StatsRepository;
@@ -98,6 +99,21 @@ public class StatsService {
                 return counted;
             });
         }));
+    }
+
+    /** The definition's failed runs grouped by failing node and code (its open incidents); 404 for no definition. */
+    public Uni<List<FailureGroup>> failures(String tenant, UUID definitionId, Integer version) {
+        return stats.failures(pool, new StatsScope(tenant, definitionId, version, null)).chain(groups -> {
+            if (!groups.isEmpty()) {
+                return Uni.createFrom().item(groups);
+            }
+            return catalog.definition(tenant, definitionId.toString()).map(definition -> {
+                if (definition == null) {
+                    throw ProblemException.notFound("Workflow definition", definitionId);
+                }
+                return groups;
+            });
+        });
     }
 
     @Scheduled(skipExecutionIf = ShuttingDown.class, every = "1h", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
