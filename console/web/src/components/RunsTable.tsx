@@ -27,8 +27,9 @@ export function RunsTable({ runs, showCase = true }: { runs: Run[]; showCase?: b
         {runs.map((run) => (
           <tr key={run.id} data-testid="run-row" data-run-id={run.id} data-status={run.status}>
             <td>
-              <Link to={`/runs/${run.id}`} className="mono" data-testid="run-link">
-                {shortId(run.id)}
+              {/* the whole id: what a person copies into a search, a log query or a support ticket */}
+              <Link to={`/runs/${run.id}`} className="mono small" data-testid="run-link" title={run.id}>
+                {run.id}
               </Link>
             </td>
             <td>
@@ -47,9 +48,9 @@ export function RunsTable({ runs, showCase = true }: { runs: Run[]; showCase?: b
             {showCase && (
               <td>
                 {allowed('cases.read') ? (
-                  <Link to={`/cases/${run.caseId}`} className="mono">{shortId(run.caseId)}</Link>
+                  <Link to={`/cases/${run.caseId}`} className="mono" title={run.caseId}>{shortId(run.caseId)}</Link>
                 ) : (
-                  <span className="mono">{shortId(run.caseId)}</span>
+                  <span className="mono" title={run.caseId}>{shortId(run.caseId)}</span>
                 )}
               </td>
             )}

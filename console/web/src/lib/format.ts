@@ -55,7 +55,15 @@ export function formatInstant(iso: string | null | undefined, timeZone?: string)
 
 /** The first block of a UUID, enough to tell runs apart in a list. */
 export function shortId(id: string | null | undefined): string {
-  return id ? id.split('-')[0] : '';
+  if (!id) {
+    return '';
+  }
+  // A time-ordered UUID (version 7: runs, cases, steps) starts with its creation time, so the first block is the
+  // same for everything made within a minute; its last block is random and tells them apart.
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-7/i.test(id)) {
+    return `…${id.slice(-8)}`;
+  }
+  return id.split('-')[0];
 }
 
 /** A <input type="datetime-local"> value (local time) as an ISO-8601 instant, or undefined when empty or invalid. */
