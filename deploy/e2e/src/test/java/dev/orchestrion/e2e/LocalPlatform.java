@@ -28,12 +28,29 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalPlatform() {
     }
 
+    private static LocalPlatform shared;
+
     /** {@code ./orchestrion up --fresh}: answers once every service reports ready. */
     public static LocalPlatform start() {
         LocalPlatform platform = new LocalPlatform();
         Runtime.getRuntime().addShutdownHook(platform.stopOnExit);
         platform.orchestrion(600, "up", "--fresh");
         return platform;
+    }
+
+    /**
+     * One platform for every test class of this JVM that asks for it (each works in tenants of its own), started on
+     * the first call and stopped when the JVM exits: one {@code up --fresh} instead of one per class.
+     */
+    public static synchronized LocalPlatform shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    public String console() {
+        return "http://127.0.0.1:" + port("console");
     }
 
     public String caseService() {
@@ -55,6 +72,16 @@ public final class LocalPlatform implements AutoCloseable {
     /** {@code ./orchestrion token --tenant T --roles a,b}: the token is the last line it prints. */
     public String token(String tenant, String... roles) {
         List<String> lines = orchestrion(120, "token", "--tenant", tenant, "--roles", String.join(",", roles));
+        return lines.get(lines.size() - 1).trim();
+    }
+
+    /**
+     * {@code ./orchestrion console-link --tenant T --roles a,b --next P}: a one-time sign-in link to the console that
+     * lands on {@code next}; the link is the last line it prints.
+     */
+    public String consoleLink(String tenant, String next, String... roles) {
+        List<String> lines = orchestrion(60, "console-link", "--tenant", tenant, "--roles", String.join(",", roles),
+                "--subject", tenant + "-" + (roles.length == 0 ? "nobody" : String.join("-", roles)), "--next", next);
         return lines.get(lines.size() - 1).trim();
     }
 

@@ -29,7 +29,10 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> received = new CopyOnWriteArrayList<>();
-    private final Map<String, String> answers = new TreeMap<>();
+    private record Answer(int status, String json) {
+    }
+
+    private final Map<String, Answer> answers = new TreeMap<>();
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -40,8 +43,13 @@ final class Receiver implements AutoCloseable {
 
     /** Makes {@code path} answer 200 with {@code json}. Unknown paths answer 204. */
     Receiver answer(String path, String json) {
+        return answer(path, 200, json);
+    }
+
+    /** Makes {@code path} answer {@code status} with {@code json}, from the next request on. */
+    Receiver answer(String path, int status, String json) {
         synchronized (answers) {
-            answers.put(path, json);
+            answers.put(path, new Answer(status, json));
         }
         return this;
     }
@@ -60,16 +68,16 @@ final class Receiver implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
         received.add(new Request(exchange.getRequestMethod(), path, headers, body));
-        String answer;
+        Answer answer;
         synchronized (answers) {
             answer = answers.get(path);
         }
         if (answer == null) {
             exchange.sendResponseHeaders(204, -1);
         } else {
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
