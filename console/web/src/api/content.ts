@@ -12,6 +12,8 @@ export interface Entry {
   id: string;
   internal: {
     createdAt: string;
+    /** who created the entry (null for entries stored before authors were kept) */
+    createdBy?: string | null;
     updatedAt: string;
     deletedAt?: string;
     contentType: string;
@@ -104,6 +106,8 @@ export interface InboxFilter {
   workflow?: string;
   /** only entries in these states */
   state?: readonly string[];
+  /** only entries the signed-in user created */
+  mine?: boolean;
 }
 
 /**
@@ -113,7 +117,7 @@ export interface InboxFilter {
 export async function inbox(filter: InboxFilter, page: number, limit: number): Promise<Paged<InboxItem>> {
   const found = await get<ContentPage<InboxItem>>(`${BASE}/workflow/inbox`, {
     role: listParam(filter.role), type: filter.type, workflow: filter.workflow, state: listParam(filter.state),
-    page: page + 1, limit,
+    mine: filter.mine ? 'true' : undefined, page: page + 1, limit,
   });
   return fromContentPage(found, limit);
 }

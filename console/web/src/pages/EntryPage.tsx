@@ -49,6 +49,7 @@ export function EntryPage() {
           <h1>{entryTitle(e)}</h1>
           <p className="muted">
             {e.internal.contentType} · version {e.sys.versionNo} · state <span className="badge" data-testid="entry-state">{e.internal.workflowState}</span>
+            {e.internal.createdBy && <> · by <span data-testid="entry-author">{e.internal.createdBy}</span></>}
           </p>
         </div>
         {canAct && <EntryEvents type={type} id={id} events={events.data ?? []} onDone={reloadAll} />}

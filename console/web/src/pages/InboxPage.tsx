@@ -21,11 +21,14 @@ export function InboxPage() {
   const available = inboxRoles(me.roles);
   const role = chosenInbox(params.get('role'), available);
   const page = pageParam(params.get('page'));
+  // an editor's own drafts and submissions; the whole team's with "mine=0"
+  const mine = role === 'content-editor' && params.get('mine') !== '0';
   const entries = useAsync(
-    () => (role ? inbox({ role: [role] }, page, PAGE_SIZE) : Promise.resolve(null)),
-    [role, page],
+    () => (role ? inbox({ role: [role], mine }, page, PAGE_SIZE) : Promise.resolve(null)),
+    [role, page, mine],
   );
-  const show = (r: string, p = 0) => setParams({ role: r, ...(p ? { page: String(p) } : {}) });
+  const show = (r: string, p = 0, m = mine) =>
+    setParams({ role: r, ...(p ? { page: String(p) } : {}), ...(r === 'content-editor' && !m ? { mine: '0' } : {}) });
 
   return (
     <section>
@@ -44,13 +47,18 @@ export function InboxPage() {
           </button>
         ))}
       </nav>
+      {role === 'content-editor' && (
+        <label className="inline" data-testid="inbox-mine">
+          <input type="checkbox" checked={mine} onChange={(e) => show(role, 0, e.target.checked)} /> Only mine
+        </label>
+      )}
       {!role && <p className="empty">None of your roles keeps a content inbox.</p>}
       <ProblemView error={entries.error} />
       {entries.data && entries.data.items.length === 0 && <p className="empty">Nothing is waiting.</p>}
       {entries.data && entries.data.items.length > 0 && (
         <table className="table" data-testid="inbox-table">
           <thead>
-            <tr><th>Entry</th><th>Content type</th><th>State</th><th>Version</th><th>Updated</th><th>Waiting for</th><th>Changed since public</th></tr>
+            <tr><th>Entry</th><th>Content type</th><th>State</th><th>Version</th><th>Author</th><th>Updated</th><th>Waiting for</th><th>Changed since public</th></tr>
           </thead>
           <tbody>
             {entries.data.items.map(({ entry: e, awaiting, changedFields }) => (
@@ -59,6 +67,7 @@ export function InboxPage() {
                 <td>{e.internal.contentType}</td>
                 <td><span className="badge">{e.internal.workflowState}</span></td>
                 <td>{e.sys.versionNo}</td>
+                <td data-testid="inbox-author">{e.internal.createdBy ?? ''}</td>
                 <td>{formatInstant(e.internal.updatedAt)}</td>
                 <td>
                   {awaiting.map((a) => (

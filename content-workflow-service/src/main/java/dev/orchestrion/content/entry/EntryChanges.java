@@ -49,8 +49,8 @@ public final class EntryChanges {
 
     public static EntryChange create(String tenant, String id, ContentType type, WorkflowMachine machine,
             ObjectNode data, String actor, Instant now) {
-        Entry entry = new Entry(tenant, id, type.name(), machine.id(), data, now, now, null, machine.firstState(), 1,
-                VersionNumbers.INITIAL, null, Schedules.NONE, 0, 1);
+        Entry entry = new Entry(tenant, id, type.name(), machine.id(), data, now, actor, now, null,
+                machine.firstState(), 1, VersionNumbers.INITIAL, null, Schedules.NONE, 0, 1);
         HistoryRecord created = new HistoryRecord(1, now, actor, null, "created", machine.firstState(), null, null,
                 "Created");
         return new EntryChange(entry, List.of(EntryEvents.created(entry, actor, now)),

@@ -33,8 +33,10 @@ public final class EntryRenderer {
     public static ObjectNode render(Entry e, WorkflowMachine machine, Set<String> roles, Instant now) {
         PublicVersion pub = e.publicVersion();
         ObjectNode node = fields(e.id(), e.data());
-        node.set("internal", internal(e.createdAt(), e.updatedAt(), e.deletedAt(), e.contentType(), e.workflowState(),
-                e.latestVersion(), pub == null ? null : pub.publishedAt(), pub == null ? null : pub.number()));
+        node.set("internal",
+                internal(e.createdAt(), e.updatedAt(), e.deletedAt(), e.contentType(), e.workflowState(),
+                        e.latestVersion(), pub == null ? null : pub.publishedAt(), pub == null ? null : pub.number())
+                        .put("createdBy", e.createdBy()));
         ObjectNode sys = node.putObject("sys").put("versionNo", e.versionNo()).put("workflowId", e.workflowId())
                 .put("revision", e.revision());
         var events = sys.putArray("availableEvents");

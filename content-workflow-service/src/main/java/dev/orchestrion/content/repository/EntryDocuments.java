@@ -57,7 +57,8 @@ final class EntryDocuments {
     static Document newEntry(EntryChange change, Instant now) {
         Entry e = change.after();
         Document document = new Document("_id", documentId(e.tenant(), e.id())).append("tenant", e.tenant())
-                .append("entryId", e.id()).append("createdAt", date(e.createdAt())).append("revision", 1L);
+                .append("entryId", e.id()).append("createdAt", date(e.createdAt())).append("createdBy", e.createdBy())
+                .append("revision", 1L);
         document.putAll(state(e));
         document.append(OUTBOX, outboxItems(change)).append("outboxSince", date(now));
         return document;
@@ -80,8 +81,9 @@ final class EntryDocuments {
         Document schedules = d.get("schedules", Document.class);
         return new Entry(d.getString("tenant"), d.getString("entryId"), d.getString("contentType"),
                 d.getString("workflowId"), BsonJson.toObjectNode(d.get("data", Document.class)),
-                instant(d.getDate("createdAt")), instant(d.getDate("updatedAt")), instant(d.getDate("deletedAt")),
-                d.getString("workflowState"), d.get("latestVersion", Number.class).intValue(), d.getString("versionNo"),
+                instant(d.getDate("createdAt")), d.getString("createdBy"), instant(d.getDate("updatedAt")),
+                instant(d.getDate("deletedAt")), d.getString("workflowState"),
+                d.get("latestVersion", Number.class).intValue(), d.getString("versionNo"),
                 pub == null
                         ? null
                         : new PublicVersion(pub.get("number", Number.class).intValue(), pub.getString("versionNo"),

@@ -85,8 +85,8 @@ public class EntryRepository {
     public Uni<Entry> insert(EntryChange change, Instant now) {
         Entry e = change.after();
         Entry stored = new Entry(e.tenant(), e.id(), e.contentType(), e.workflowId(), e.data(), e.createdAt(),
-                e.updatedAt(), e.deletedAt(), e.workflowState(), e.latestVersion(), e.versionNo(), e.publicVersion(),
-                e.schedules(), 1, e.historyCount());
+                e.createdBy(), e.updatedAt(), e.deletedAt(), e.workflowState(), e.latestVersion(), e.versionNo(),
+                e.publicVersion(), e.schedules(), 1, e.historyCount());
         return collection.insertOne(EntryDocuments.newEntry(change, now)).replaceWith(stored)
                 .onFailure(MongoErrors::duplicateKey)
                 .transform(x -> new Duplicate("id", "An entry with id " + e.id() + " exists or existed"));
@@ -117,8 +117,8 @@ public class EntryRepository {
                     }
                     Entry a = change.after();
                     return new Entry(a.tenant(), a.id(), a.contentType(), a.workflowId(), a.data(), a.createdAt(),
-                            a.updatedAt(), a.deletedAt(), a.workflowState(), a.latestVersion(), a.versionNo(),
-                            a.publicVersion(), a.schedules(), before.revision() + 1, a.historyCount());
+                            a.createdBy(), a.updatedAt(), a.deletedAt(), a.workflowState(), a.latestVersion(),
+                            a.versionNo(), a.publicVersion(), a.schedules(), before.revision() + 1, a.historyCount());
                 });
     }
 
@@ -155,8 +155,8 @@ public class EntryRepository {
      *
      * @param statesByWorkflow per workflow id, the states to list; none lists nothing
      */
-    public Uni<Page> inStates(String tenant, Map<String, Set<String>> statesByWorkflow, String contentType, int skip,
-            int limit) {
+    public Uni<Page> inStates(String tenant, Map<String, Set<String>> statesByWorkflow, String contentType,
+            String createdBy, int skip, int limit) {
         if (statesByWorkflow.isEmpty()) {
             return Uni.createFrom().item(new Page(List.of(), 0));
         }
@@ -167,6 +167,9 @@ public class EntryRepository {
                 positions.size() == 1 ? positions.get(0) : Filters.or(positions)));
         if (contentType != null) {
             filters.add(Filters.eq("contentType", contentType));
+        }
+        if (createdBy != null) {
+            filters.add(Filters.eq("createdBy", createdBy));
         }
         Bson filter = Filters.and(filters);
         Uni<List<Entry>> page = collection.find(filter, new FindOptions()

@@ -64,6 +64,7 @@ public class InboxResource {
             @Parameter(description = "Only entries of this content type") @QueryParam("type") String type,
             @Parameter(description = "Only entries following this workflow (an id of GET /api/v1/workflow)") @QueryParam("workflow") String workflow,
             @Parameter(description = "Only entries in these states, separated by commas") @QueryParam("state") String state,
+            @Parameter(description = "true: only entries the caller created (an editor's own drafts and submissions)") @QueryParam("mine") String mine,
             @Parameter(description = "Page, from 1") @QueryParam("page") String page,
             @Parameter(description = "Entries per page, 1-1000 (default 20)") @QueryParam("limit") String limit) {
         List<FieldViolation> problems = new ArrayList<>();
@@ -74,13 +75,14 @@ public class InboxResource {
         if (!problems.isEmpty()) {
             throw Invalid.fields(problems);
         }
+        String createdBy = Params.bool("mine", mine, false) ? caller.subject() : null;
         int pageNumber = Params.integer("page", page, 1);
         int pageSize = Params.integer("limit", limit, DEFAULT_LIMIT);
         Set<String> asked = roles.isEmpty() ? caller.roles() : roles;
         Instant now = InboxService.now();
         return inbox
                 .inbox(caller.tenant(), caller.roles(),
-                        new InboxQuery(asked, contentType, workflowId, states, pageNumber, pageSize))
+                        new InboxQuery(asked, contentType, workflowId, states, createdBy, pageNumber, pageSize))
                 .map(found -> PageResponse.of(
                         found.items().stream().map(item -> InboxItemResponse.of(item, caller.roles(), now)).toList(),
                         found.total(), pageNumber, pageSize));

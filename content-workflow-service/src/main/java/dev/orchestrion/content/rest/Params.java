@@ -19,6 +19,18 @@ final class Params {
         }
     }
 
+    /** {@code true} or {@code false} (any case), or the fallback when absent; 400 naming the parameter otherwise. */
+    static boolean bool(String name, String value, boolean fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.validation(name, "must be true or false");
+        };
+    }
+
     /** Whether the {@code x-visibility} header asks for the public view; 400 for anything but {@code public}. */
     static boolean publicOnly(String visibility) {
         if (visibility == null || visibility.isBlank()) {

@@ -40,10 +40,11 @@ public class InboxService {
      * @param contentType only entries of this content type, or null
      * @param workflowId only entries following this workflow, or null
      * @param states only entries in one of these states, or empty for any
+     * @param createdBy only entries this subject created, or null for anyone's
      * @param page from 1
      */
-    public record InboxQuery(Set<String> roles, String contentType, String workflowId, Set<String> states, int page,
-            int limit) {
+    public record InboxQuery(Set<String> roles, String contentType, String workflowId, Set<String> states,
+            String createdBy, int page, int limit) {
     }
 
     /**
@@ -98,8 +99,8 @@ public class InboxService {
                     statesByWorkflow.put(machine.id(), states);
                 }
             }
-            return entries.inStates(tenant, statesByWorkflow, query.contentType(), (query.page() - 1) * query.limit(),
-                    query.limit()).map(found -> {
+            return entries.inStates(tenant, statesByWorkflow, query.contentType(), query.createdBy(),
+                    (query.page() - 1) * query.limit(), query.limit()).map(found -> {
                         Instant now = EntryService.now();
                         List<InboxItem> items = new ArrayList<>(found.entries().size());
                         for (Entry entry : found.entries()) {

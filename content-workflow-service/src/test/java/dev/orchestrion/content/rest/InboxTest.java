@@ -5,6 +5,7 @@ import static dev.orchestrion.content.support.ContentApi.contentType;
 import static dev.orchestrion.content.support.ContentApi.entry;
 import static dev.orchestrion.content.support.ContentApi.invoke;
 import static dev.orchestrion.content.support.ContentApi.unique;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import dev.orchestrion.testsupport.TestTokens;
 
 /**
  * The workflow inbox: entries across content types that wait for a role, with what waits and how the entry differs
@@ -96,6 +100,32 @@ class InboxTest {
     }
 
     @Test
+    void anEditorSeesTheirOwnDraftsAndSubmissions() {
+        String news = contentType(tenant, "approval");
+        String ada = "ada@" + tenant;
+        String grace = "grace@" + tenant;
+        String adasDraft = entryBy(ada, news, "Notes on the engine");
+        String adasSubmission = entryBy(ada, news, "Sketch of the engine");
+        String gracesDraft = entryBy(grace, news, "A compiler");
+        given().auth().oauth2(TestTokens.tokenOf(ada, tenant, "content-editor")).contentType(ContentType.JSON)
+                .body("{\"event\":\"draft.submit\"}").when()
+                .post("/api/v1/content/" + news + "/" + adasSubmission + "/workflow/events").then().statusCode(200);
+
+        assertThat(ids(inboxOf(ada, "?mine=true"))).containsExactly(adasSubmission, adasDraft);
+        assertThat(ids(inboxOf(grace, "?mine=true"))).containsExactly(gracesDraft);
+        assertThat(ids(inboxOf(grace, "?mine=false"))).containsExactly(gracesDraft, adasSubmission, adasDraft);
+        assertThat(path(item(inboxOf(grace, ""), adasDraft), "entry.internal.createdBy")).isEqualTo(ada);
+        // the author stays when someone else edits the entry
+        given().auth().oauth2(TestTokens.tokenOf(grace, tenant, "content-editor")).contentType(ContentType.JSON)
+                .body("{\"title\":\"Notes, edited\"}").when().put("/api/v1/content/" + news + "/" + adasDraft).then()
+                .statusCode(200).body("internal.createdBy", equalTo(ada));
+        assertThat(ids(inboxOf(ada, "?mine=true"))).containsExactly(adasDraft, adasSubmission);
+
+        as(tenant, "content-editor").when().get("/api/v1/workflow/inbox?mine=maybe").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", containsInAnyOrder("mine"));
+    }
+
+    @Test
     void whoseInboxMayBeReadAndMalformedQueries() {
         String news = contentType(tenant, "approval");
         String submitted = entry(tenant, news, "Submitted");
@@ -117,6 +147,17 @@ class InboxTest {
         as(tenant, "content-approver").when().get("/api/v1/workflow/inbox?type=nosuchtype").then().statusCode(404);
         as(tenant, "content-approver").when().get("/api/v1/workflow/inbox?workflow=nosuchworkflow").then()
                 .statusCode(404);
+    }
+
+    private String entryBy(String subject, String type, String title) {
+        return given().auth().oauth2(TestTokens.tokenOf(subject, tenant, "content-editor"))
+                .contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}").when()
+                .post("/api/v1/content/" + type).then().statusCode(201).extract().path("id");
+    }
+
+    private JsonPath inboxOf(String subject, String query) {
+        return JsonPath.from(given().auth().oauth2(TestTokens.tokenOf(subject, tenant, "content-editor")).when()
+                .get("/api/v1/workflow/inbox" + query).then().statusCode(200).extract().asString());
     }
 
     private JsonPath inbox(String role, String query) {

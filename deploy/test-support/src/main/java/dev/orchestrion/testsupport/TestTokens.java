@@ -22,6 +22,11 @@ public final class TestTokens {
         return Tokens.mint(KEYS.getPrivate(), ISSUER, "tester@" + tenant, tenant, List.of(roles), Duration.ofHours(1));
     }
 
+    /** A one-hour token for the user {@code subject} of {@code tenant} with {@code roles}. */
+    public static String tokenOf(String subject, String tenant, String... roles) {
+        return Tokens.mint(KEYS.getPrivate(), ISSUER, subject, tenant, List.of(roles), Duration.ofHours(1));
+    }
+
     /** A token whose signature the services must reject: signed with another key. */
     public static String tokenSignedByAStranger(String tenant, String... roles) {
         return Tokens.mint(SigningKeys.generate().getPrivate(), ISSUER, "mallory@" + tenant, tenant, List.of(roles),
