@@ -1,8 +1,15 @@
 package dev.orchestrion.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.MVStoreTool;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -34,11 +41,7 @@ public final class MongoNode implements AutoCloseable {
         if (file == null) {
             backend = new MemoryBackend();
         } else {
-            // Commit the store every 100 ms instead of H2's default second: a smaller window lost to a kill -9.
-            MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitBufferSize(1024)
-                    .open();
-            store.setAutoCommitDelay(100);
-            backend = new H2Backend(store);
+            backend = new H2Backend(openStore(file));
         }
         MongoServer server = new MongoServer(backend);
         if (port > 0) {
@@ -48,6 +51,44 @@ public final class MongoNode implements AutoCloseable {
         }
         var address = server.getLocalAddress();
         return new MongoNode(server, backend, "mongodb://127.0.0.1:" + address.getPort());
+    }
+
+    /**
+     * Opens the H2 store. A store that cannot be read (a process killed while H2 rewrote it, a machine stopped under
+     * it: "Chunk ... not found") is kept aside as {@code <file>.damaged-<time>} and rolled back to its newest
+     * version that reads, so the local platform starts with its data as of shortly before the damage instead of not
+     * at all; if even that fails, the message says how to start afresh.
+     */
+    static MVStore openStore(Path file) {
+        try {
+            return open(file);
+        } catch (MVStoreException damaged) {
+            Path kept = file.resolveSibling(file.getFileName() + ".damaged-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            try {
+                Files.copy(file, kept);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not keep a copy of the damaged MongoDB store " + file, e);
+            }
+            LocalStack.log("the MongoDB store %s could not be read (%s); a copy is kept as %s, rolling the store back "
+                    + "to its newest readable version", file, damaged.getMessage(), kept.getFileName());
+            try {
+                MVStoreTool.repair(file.toString());
+                return open(file);
+            } catch (RuntimeException still) {
+                throw new IllegalStateException("The MongoDB store " + file + " is damaged beyond repair (" + still
+                        + "); ./orchestrion up --fresh starts with empty data (the damaged file is kept as " + kept
+                        + ")", still);
+            }
+        }
+    }
+
+    private static MVStore open(Path file) {
+        // Commit the store every 100 ms instead of H2's default second: a smaller window lost to a kill -9.
+        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitBufferSize(1024)
+                .open();
+        store.setAutoCommitDelay(100);
+        return store;
     }
 
     public String connectionString() {
