@@ -87,6 +87,45 @@ const scenarios = {
     await shoot(page, 'console-run.png', { fullPage: true });
   },
 
+  /**
+   * The runs list of a definition updates live: a client system starts a run (here from the same browser session,
+   * through the console's API forwarding), and the run appears and turns COMPLETED without a reload.
+   */
+  async runsAppearLive(page, { link, definitionId, caseId }) {
+    await signIn(page, link);
+    await see(page, `${testId('live-state')}[data-state="open"]`, 'the live stream connected');
+    await see(page, testId('runs-empty'), 'no run of the definition yet');
+    await page.evaluate(() => { window.notReloaded = true; });
+    const runId = await page.evaluate(async ({ definitionId, caseId }) => {
+      const me = await (await fetch('/auth/me')).json();
+      const answer = await fetch('/api/runner/workflows/run', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+        body: JSON.stringify({ caseId, workflowDefinitionId: definitionId }),
+      });
+      if (answer.status !== 200) {
+        throw new Error(`POST /workflows/run answered ${answer.status}: ${await answer.text()}`);
+      }
+      return (await answer.json()).id;
+    }, { definitionId, caseId });
+    await see(page, `${testId('run-row')}[data-run-id="${runId}"][data-status="COMPLETED"]`, 'the new run, COMPLETED');
+    await see(page, `${testId('count-COMPLETED')}[data-count="1"]`, 'the count of completed runs updated');
+    check(await page.evaluate(() => window.notReloaded === true), 'the page was not reloaded');
+    console.log(`run ${runId}`);
+  },
+
+  /** A client's support person finds a case by the start of a name and sees its runs. */
+  async findACaseByName(page, { link, name, caseId, runId }) {
+    await signIn(page, link);
+    await page.locator(testId('case-name')).fill(name);
+    await page.locator(testId('case-find')).click();
+    await see(page, `${testId('case-row')}[data-case-id="${caseId}"]`, 'the case found by name');
+    check(await page.locator(testId('case-row')).count() === 1, 'one case matches the name');
+    await page.locator(`${testId('case-row')}[data-case-id="${caseId}"] a`).first().click();
+    await see(page, `${testId('case-page')}[data-case-id="${caseId}"]`, 'the case page');
+    await see(page, `${testId('run-row')}[data-run-id="${runId}"]`, "the case's run");
+  },
+
   /** An operator lists the failed runs, opens one, retries it from its failed step and sees it complete. */
   async retryAFailedRun(page, { link, runId, failedNode }) {
     await signIn(page, link);
@@ -197,11 +236,12 @@ const scenarios = {
   },
 
   /** A user whose roles do not allow an action sees the page but not the action. */
-  async noActionWithoutTheRole(page, { link, entryId, event, state }) {
+  async noActionWithoutTheRole(page, { link, entryId, event, state, offered }) {
     await signIn(page, link);
-    // The positive signal first: the page loaded with the entry in the state where the event would be offered.
+    // The positive signal first: the entry in the state where the event would be offered, and the events the user
+    // may invoke loaded (one of them shown).
     await see(page, `${testId('entry-page')}[data-entry-id="${entryId}"][data-state="${state}"]`, 'the entry');
-    await see(page, testId('entry-fields'), "the entry's fields");
+    await see(page, testId(`entry-event-${offered}`), `the event ${offered} the user may invoke`);
     check(await page.locator(testId(`entry-event-${event}`)).count() === 0, `the event ${event} is not offered`);
   },
 
@@ -211,6 +251,8 @@ const scenarios = {
     await see(page, `${testId('definition-page')}[data-definition-id="${definitionId}"]`, 'the definition page');
     await see(page, `${testId('definition-status')}[data-status="ACTIVE"]`, 'the definition ACTIVE');
     await see(page, testId('workflow-graph'), 'the graph');
+    // the actions the user's roles allow are there: the page rendered its actions
+    await see(page, testId('duplicate'), 'the duplicate action a designer may take');
     const offered = await page.locator('[data-testid^="lifecycle-"]').count();
     check(offered === 0, `no lifecycle action is offered, found ${offered}`);
   },

@@ -64,6 +64,34 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theRunsListUpdatesLiveWhileARunStartsAndCompletes() {
+        Tenant t = new Tenant();
+        outside.answer("/score", "{\"score\": 742}");
+        String definitionId = t.activeDefinition(scoring(outside.url("/score")));
+        String caseId = t.caseOf("Live Ltd");
+
+        Browser.run("runsAppearLive", Map.of("link", t.link("/runs?definitionId=" + definitionId, "operator", "client"),
+                "definitionId", definitionId, "caseId", caseId));
+
+        JsonNode runs = t.runner.get("/workflows?definitionId=" + definitionId);
+        assertThat(runs.get("total").asInt()).isEqualTo(1);
+        assertThat(runs.get("items").get(0).get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aCaseIsFoundByNameWithItsRuns() {
+        Tenant t = new Tenant();
+        String definitionId = t.activeDefinition(gatekeeper());
+        String caseId = t.cases.expect(201, "POST", "/cases", Map.of("firstName", "Grace", "lastName", "Hopper"))
+                .get("id").asText();
+        t.caseOf("Babbage Logistics Ltd"); // a case the name does not find
+        String runId = t.run(definitionId, caseId);
+
+        Browser.run("findACaseByName",
+                Map.of("link", t.link("/cases", "client"), "name", "Hop", "caseId", caseId, "runId", runId));
+    }
+
+    @Test
     void anOperatorRetriesAFailedRunFromItsFailedStep() {
         Tenant t = new Tenant();
         String path = "/flaky-" + t.name;
@@ -175,8 +203,9 @@ class ConsoleBrowserIT {
     void actionsTheUsersRolesDoNotAllowAreNotOffered() {
         Tenant t = new Tenant();
         String entryId = t.entryAwaitingApproval("Notes on the engine");
-        Browser.run("noActionWithoutTheRole", Map.of("link", t.link("/content/article/" + entryId, "content-editor"),
-                "entryId", entryId, "event", "awaitingApproval.approve", "state", "awaitingApproval"));
+        Browser.run("noActionWithoutTheRole",
+                Map.of("link", t.link("/content/article/" + entryId, "content-editor"), "entryId", entryId, "event",
+                        "awaitingApproval.approve", "state", "awaitingApproval", "offered", "awaitingApproval.revoke"));
 
         String definitionId = t.activeDefinition(gatekeeper());
         Browser.run("noLifecycleWithoutTheRole",
