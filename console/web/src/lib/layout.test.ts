@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasPositions, nodePositions, NODE_WIDTH } from './layout';
+import { hasPositions, NODE_GAP, NODE_HEIGHT, nodePositions, NODE_WIDTH, spreadOut } from './layout';
 import type { ExecutionConnector, GraphNode } from '../api/definitions';
 
 const connectors: ExecutionConnector[] = [
@@ -16,6 +16,31 @@ describe('nodePositions', () => {
     ];
     expect(hasPositions(nodes)).toBe(true);
     expect(nodePositions(nodes, connectors).get('check')).toEqual({ x: 250, y: 40 });
+  });
+
+  it('stretches positions packed closer than the console draws nodes, keeping the arrangement', () => {
+    // a template placed for 150-pixel nodes: 200 apart in a row, 80 apart in a column
+    const at = spreadOut([
+      ['start', { x: 0, y: 0 }],
+      ['check', { x: 200, y: 0 }],
+      ['yes', { x: 400, y: -80 }],
+      ['no', { x: 400, y: 80 }],
+    ]);
+    expect(at.get('check')!.x - at.get('start')!.x).toBe(NODE_WIDTH + NODE_GAP);
+    expect(at.get('yes')!.x - at.get('check')!.x).toBe(NODE_WIDTH + NODE_GAP);
+    expect(at.get('no')!.y - at.get('yes')!.y).toBeGreaterThanOrEqual(NODE_HEIGHT + NODE_GAP);
+    expect(at.get('yes')!.y).toBeLessThan(at.get('start')!.y);
+    expect(at.get('no')!.y).toBeGreaterThan(at.get('start')!.y);
+  });
+
+  it('leaves positions with room between the nodes as they are', () => {
+    const at = spreadOut([
+      ['a', { x: 0, y: 0 }],
+      ['b', { x: 300, y: 0 }],
+      ['c', { x: 0, y: 200 }],
+    ]);
+    expect(at.get('b')).toEqual({ x: 300, y: 0 });
+    expect(at.get('c')).toEqual({ x: 0, y: 200 });
   });
 
   it('lays out left to right when a node has no position', () => {

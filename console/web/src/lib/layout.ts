@@ -10,6 +10,8 @@ export interface Point {
 
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 84;
+/** The least room between two nodes the console draws side by side or one above the other. */
+export const NODE_GAP = 40;
 
 function placed(node: GraphNode): boolean {
   const p = node.position;
@@ -24,7 +26,7 @@ export function hasPositions(nodes: readonly GraphNode[]): boolean {
 /** Each node's top-left corner. */
 export function nodePositions(nodes: readonly GraphNode[], connectors: readonly ExecutionConnector[]): Map<string, Point> {
   if (hasPositions(nodes)) {
-    return new Map(nodes.map((n) => [n.id, { x: n.position!.x, y: n.position!.y }]));
+    return spreadOut(nodes.map((n) => [n.id, { x: n.position!.x, y: n.position!.y }]));
   }
   const graph = new dagre.graphlib.Graph();
   // a simple graph: two outputs to the same node need one edge for the layout
@@ -42,4 +44,32 @@ export function nodePositions(nodes: readonly GraphNode[], connectors: readonly 
       return [n.id, { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }];
     }),
   );
+}
+
+/**
+ * The designer's positions, stretched where the designer's canvas packed nodes closer than the console draws them
+ * (a designer with 150-pixel nodes placing them 200 apart): every x is scaled by one factor so that no two nodes on a
+ * row overlap or touch, and every y likewise for nodes in a column. The arrangement stays as designed; only the
+ * distances grow.
+ */
+export function spreadOut(placed: readonly [string, Point][]): Map<string, Point> {
+  let xScale = 1;
+  let yScale = 1;
+  for (let i = 0; i < placed.length; i++) {
+    for (let j = i + 1; j < placed.length; j++) {
+      const a = placed[i][1];
+      const b = placed[j][1];
+      const dx = Math.abs(a.x - b.x);
+      const dy = Math.abs(a.y - b.y);
+      const overlapsInY = dy < NODE_HEIGHT;
+      const overlapsInX = dx < NODE_WIDTH;
+      if (overlapsInY && dx > 0 && dx < NODE_WIDTH + NODE_GAP) {
+        xScale = Math.max(xScale, (NODE_WIDTH + NODE_GAP) / dx);
+      }
+      if (overlapsInX && dy > 0 && dy < NODE_HEIGHT + NODE_GAP) {
+        yScale = Math.max(yScale, (NODE_HEIGHT + NODE_GAP) / dy);
+      }
+    }
+  }
+  return new Map(placed.map(([id, p]) => [id, { x: p.x * xScale, y: p.y * yScale }]));
 }

@@ -129,7 +129,8 @@ export function RunPage() {
       <h2>Path</h2>
       <ProblemView error={graph.error} context="The graph of this version" />
       {graph.data && <RunGraph content={graph.data} nodes={o.nodes} steps={o.steps.items} stepsTotal={o.steps.total} />}
-      {!canReadDefinitions && <PathList nodes={o.nodes} />}
+      {/* without the graph (no role to read definitions, or the version cannot be read) the path is a list */}
+      {(!canReadDefinitions || graph.error) && <PathList nodes={o.nodes} />}
 
       <h2>Outcome</h2>
       <RunOutcome run={r} result={o.result} />
