@@ -58,10 +58,11 @@ export function shortId(id: string | null | undefined): string {
   if (!id) {
     return '';
   }
-  // A time-ordered UUID (version 7: runs, cases, steps) starts with its creation time, so the first block is the
-  // same for everything made within a minute; its last block is random and tells them apart.
+  // A time-ordered UUID (version 7: runs, cases, steps) starts with its creation time: the first block is the same
+  // for everything made within a minute, the first two blocks are the millisecond. Those two tell runs apart, sort
+  // by time, and, being the id's start, find the run in the runs search.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-7/i.test(id)) {
-    return `…${id.slice(-8)}`;
+    return id.slice(0, 13);
   }
   return id.split('-')[0];
 }
