@@ -47,18 +47,29 @@ public class DefinitionCatalog {
         this.tokens = tokens;
     }
 
-    /** The definition, or null when the tenant has no such definition. */
+    /**
+     * The definition, or null when the tenant has no such definition. Only a runnable view (ACTIVE with a published
+     * version) is answered from the cache: a definition that is not runnable is asked for again, so that one started a
+     * moment ago runs at once instead of being refused until its started event arrives (what runs stays cached:
+     * the hot path makes no call; a refusal costs one, shared by the requests that wait for it).
+     */
     public Uni<DefinitionView> definition(String tenant, String definitionId) {
         DefinitionView known = definitions.get(key(tenant, definitionId));
-        if (known != null) {
+        if (known != null && runnable(known)) {
             return Uni.createFrom().item(known);
         }
         return definitionCalls.get(key(tenant, definitionId), () -> fetchDefinition(tenant, definitionId)).onFailure()
                 .transform(e -> Remote.unavailable("definition-service", e)).invoke(view -> {
-                    if (view != null) {
+                    if (view != null && runnable(view)) {
                         definitions.put(key(tenant, definitionId), view);
+                    } else {
+                        definitions.remove(key(tenant, definitionId));
                     }
                 });
+    }
+
+    private static boolean runnable(DefinitionView view) {
+        return view.active() && view.publishedVersion() != null;
     }
 
     /** The compiled graph of a published version (never changes once published). */

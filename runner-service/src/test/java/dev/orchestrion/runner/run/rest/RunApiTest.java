@@ -170,6 +170,21 @@ class RunApiTest {
         given().auth().oauth2(token).when().get("/workflows/{id}", UUID.randomUUID()).then().statusCode(404);
     }
 
+    @Test
+    void aDefinitionStartedJustAfterARefusalRunsAtOnce() {
+        String json = PeerServices.example("reference-workflow.json");
+        String definitionId = PeerServices.definition(json, "PAUSED", 1);
+        UUID caseId = PeerServices.existingCase(Map.of());
+        UUID parametersId = PeerServices.parameterSet(definitionId, 1, Map.of("amount", 21));
+        Map<String, Object> body = Map.of("caseId", caseId, "workflowDefinitionId", definitionId, "parametersId",
+                parametersId);
+        request(body).then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("PAUSED"));
+
+        // definition-service says ACTIVE now; its event has not reached the runner (here it never does)
+        PeerServices.publish(definitionId, json, "ACTIVE", 1, Map.of());
+        request(body).then().statusCode(200).body("id", notNullValue());
+    }
+
     private Response request(Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/workflows/run");
     }
