@@ -76,6 +76,9 @@ public final class EntryQueryParser {
         }
         if (pageSize < 1 || pageSize > EntryQuery.MAX_LIMIT) {
             problems.add(new FieldViolation("limit", "must be between 1 and " + EntryQuery.MAX_LIMIT));
+        } else if (pageNumber >= 1 && !EntryQuery.reachable(pageNumber, pageSize)) {
+            problems.add(new FieldViolation("page",
+                    "must start within the first " + EntryQuery.MAX_SKIP + " entries; narrow the list with filters"));
         }
         if (!problems.isEmpty()) {
             throw new Invalid("The list request is invalid", problems);

@@ -18,7 +18,8 @@ import dev.orchestrion.content.workflow.WorkflowMachine;
 
 /**
  * Entries as clients see them: {@code id}, the fields, {@code internal} exactly as seed 004 has it (with
- * {@code workflowPublishedAt = -1} and {@code workflowPublicVersion = ""} while nothing is public), and {@code sys}
+ * {@code workflowPublishedAt = -1} and {@code workflowPublicVersion = ""} while nothing is public; the latest version
+ * adds {@code createdBy}, the entry's author, which the seed does not have), and {@code sys}
  * for seed 003's users: the version number, the workflow, the revision for {@code If-Match}, and the events the
  * caller may invoke now.
  */

@@ -13,6 +13,13 @@ public record EntryQuery(List<Condition> conditions, String orderBy, boolean des
 
     /** The largest page a list answers. */
     public static final int MAX_LIMIT = 1000;
+    /** The most entries a list may skip: pages past it are refused, not wrapped around into a negative skip. */
+    public static final long MAX_SKIP = 1_000_000;
+
+    /** Whether page {@code page} of {@code limit} entries starts within {@link #MAX_SKIP}. */
+    public static boolean reachable(int page, int limit) {
+        return (page - 1L) * limit <= MAX_SKIP;
+    }
 
     /**
      * @param field a field path of the entry, {@code id} or an {@code internal.*} field

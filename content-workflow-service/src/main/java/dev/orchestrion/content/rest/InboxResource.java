@@ -75,7 +75,15 @@ public class InboxResource {
         if (!problems.isEmpty()) {
             throw Invalid.fields(problems);
         }
-        String createdBy = Params.bool("mine", mine, false) ? caller.subject() : null;
+        String createdBy = null;
+        if (Params.bool("mine", mine, false)) {
+            createdBy = caller.subject();
+            if (createdBy == null || createdBy.isBlank()) {
+                // without a subject "mine" would silently mean everyone's
+                throw Invalid.fields(List
+                        .of(new FieldViolation("mine", "needs a token that names its user (sub); this one does not")));
+            }
+        }
         int pageNumber = Params.integer("page", page, 1);
         int pageSize = Params.integer("limit", limit, DEFAULT_LIMIT);
         Set<String> asked = roles.isEmpty() ? caller.roles() : roles;

@@ -133,6 +133,9 @@ public class InboxService {
         }
         if (query.limit() < 1 || query.limit() > EntryQuery.MAX_LIMIT) {
             problems.add(new FieldViolation("limit", "must be between 1 and " + EntryQuery.MAX_LIMIT));
+        } else if (query.page() >= 1 && !EntryQuery.reachable(query.page(), query.limit())) {
+            problems.add(new FieldViolation("page",
+                    "must start within the first " + EntryQuery.MAX_SKIP + " entries; narrow the inbox with filters"));
         }
         if (!problems.isEmpty()) {
             throw new Invalid("Invalid paging", problems);

@@ -144,6 +144,13 @@ class InboxTest {
                 .body("errors.field", containsInAnyOrder("role", "state", "type"));
         as(tenant, "content-approver").when().get("/api/v1/workflow/inbox?page=0&limit=1001").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("page", "limit"));
+        // a page far past any data is refused, not wrapped around into a negative skip
+        as(tenant, "content-approver").when().get("/api/v1/workflow/inbox?page=3000000&limit=1000").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("page"));
+        as(tenant, "content-editor").when().get("/api/v1/content/" + news + "?page=3000000&limit=1000").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("page"));
         as(tenant, "content-approver").when().get("/api/v1/workflow/inbox?type=nosuchtype").then().statusCode(404);
         as(tenant, "content-approver").when().get("/api/v1/workflow/inbox?workflow=nosuchworkflow").then()
                 .statusCode(404);
