@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.MVStoreTool;
@@ -60,9 +61,13 @@ public final class MongoNode implements AutoCloseable {
      * at all; if even that fails, the message says how to start afresh.
      */
     static MVStore openStore(Path file) {
+        // (MVStoreTool.repair also leaves the store as it was before the rollback in <file>.back)
         try {
             return open(file);
         } catch (MVStoreException damaged) {
+            if (!DAMAGE.contains(damaged.getErrorCode())) {
+                throw damaged; // a locked file, an unknown format, a full disk: nothing a rollback mends
+            }
             Path kept = file.resolveSibling(file.getFileName() + ".damaged-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             try {
@@ -90,6 +95,10 @@ public final class MongoNode implements AutoCloseable {
         store.setAutoCommitDelay(100);
         return store;
     }
+
+    /** The H2 errors that say the file's content is damaged. */
+    private static final java.util.Set<Integer> DAMAGE = java.util.Set.of(DataUtils.ERROR_FILE_CORRUPT,
+            DataUtils.ERROR_CHUNK_NOT_FOUND, DataUtils.ERROR_BLOCK_NOT_FOUND);
 
     public String connectionString() {
         return connectionString;
