@@ -53,7 +53,7 @@ export function formatInstant(iso: string | null | undefined, timeZone?: string)
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
 }
 
-/** The first block of a UUID, enough to tell runs apart in a list. */
+/** A short form of an id for lists and links: the first block of a UUID, the first two of a time-ordered one. */
 export function shortId(id: string | null | undefined): string {
   if (!id) {
     return '';

@@ -33,6 +33,21 @@ describe('nodePositions', () => {
     expect(at.get('no')!.y).toBeGreaterThan(at.get('start')!.y);
   });
 
+  it('stretches along the axis that separates a pair, and at most three times', () => {
+    // nearly one above the other (5 apart in x, 80 in y): a column, not a row squeezed 48 times wider
+    const column = spreadOut([
+      ['a', { x: 0, y: 0 }],
+      ['b', { x: 5, y: 80 }],
+    ]);
+    expect(column.get('b')!.x).toBe(5);
+    expect(column.get('b')!.y).toBeGreaterThanOrEqual(NODE_HEIGHT + NODE_GAP);
+    const stacked = spreadOut([
+      ['a', { x: 0, y: 0 }],
+      ['b', { x: 10, y: 0 }],
+    ]);
+    expect(stacked.get('b')!.x).toBe(30);
+  });
+
   it('leaves positions with room between the nodes as they are', () => {
     const at = spreadOut([
       ['a', { x: 0, y: 0 }],

@@ -46,10 +46,14 @@ export function nodePositions(nodes: readonly GraphNode[], connectors: readonly 
   );
 }
 
+/** The most a graph is stretched: designer positions further off than this are drawn as they are. */
+export const MAX_STRETCH = 3;
+
 /**
  * The designer's positions, stretched where the designer's canvas packed nodes closer than the console draws them
- * (a designer with 150-pixel nodes placing them 200 apart): every x is scaled by one factor so that no two nodes on a
- * row overlap or touch, and every y likewise for nodes in a column. The arrangement stays as designed; only the
+ * (a designer with 150-pixel nodes placing them 200 apart): every x is scaled by one factor so that no two nodes side
+ * by side in a row overlap or touch, and every y likewise for nodes one above the other. A pair counts along the axis
+ * that mostly separates it; the factor is at most {@link MAX_STRETCH}. The arrangement stays as designed; only the
  * distances grow.
  */
 export function spreadOut(placed: readonly [string, Point][]): Map<string, Point> {
@@ -61,15 +65,17 @@ export function spreadOut(placed: readonly [string, Point][]): Map<string, Point
       const b = placed[j][1];
       const dx = Math.abs(a.x - b.x);
       const dy = Math.abs(a.y - b.y);
-      const overlapsInY = dy < NODE_HEIGHT;
-      const overlapsInX = dx < NODE_WIDTH;
-      if (overlapsInY && dx > 0 && dx < NODE_WIDTH + NODE_GAP) {
+      // side by side: separated mostly along x (in node sizes), close enough in y to share a row
+      if (dx / NODE_WIDTH >= dy / NODE_HEIGHT && dy < NODE_HEIGHT && dx > 0 && dx < NODE_WIDTH + NODE_GAP) {
         xScale = Math.max(xScale, (NODE_WIDTH + NODE_GAP) / dx);
       }
-      if (overlapsInX && dy > 0 && dy < NODE_HEIGHT + NODE_GAP) {
+      // one above the other: separated mostly along y, close enough in x to share a column
+      if (dy / NODE_HEIGHT > dx / NODE_WIDTH && dx < NODE_WIDTH && dy > 0 && dy < NODE_HEIGHT + NODE_GAP) {
         yScale = Math.max(yScale, (NODE_HEIGHT + NODE_GAP) / dy);
       }
     }
   }
+  xScale = Math.min(xScale, MAX_STRETCH);
+  yScale = Math.min(yScale, MAX_STRETCH);
   return new Map(placed.map(([id, p]) => [id, { x: p.x * xScale, y: p.y * yScale }]));
 }

@@ -27,7 +27,8 @@ export function InboxPage() {
     () => (role ? inbox({ role: [role], mine }, page, PAGE_SIZE) : Promise.resolve(null)),
     [role, page, mine],
   );
-  const show = (r: string, p = 0, m = mine) =>
+  // switching tabs lands on an editor's own entries again; paging and the box keep the choice
+  const show = (r: string, p = 0, m = r === role ? mine : true) =>
     setParams({ role: r, ...(p ? { page: String(p) } : {}), ...(r === 'content-editor' && !m ? { mine: '0' } : {}) });
 
   return (
