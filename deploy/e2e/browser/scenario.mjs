@@ -36,6 +36,16 @@ async function seeNo(page, selector, what) {
   }
 }
 
+/** Waits until the page lists exactly `count` rows of runs. */
+async function rows(page, count, what) {
+  try {
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="run-row"]').length === n, count,
+      { timeout: CHECK_TIMEOUT });
+  } catch (e) {
+    throw new Error(`expected ${what} (${count} rows) on ${page.url()}: ${e.message.split('\n')[0]}`);
+  }
+}
+
 function check(condition, message) {
   if (!condition) {
     throw new Error(message);
@@ -70,8 +80,9 @@ const scenarios = {
     await page.locator(testId('filter-q')).fill(runId);
     await page.locator(testId('filter-apply')).click();
     await page.waitForURL(/[?&]q=/);
+    // the list before the search held the run too: wait for the searched list, which holds it alone
+    await rows(page, 1, 'the search by id lists one run');
     await see(page, `${testId('run-row')}[data-run-id="${runId}"]`, 'the run found by its id');
-    check(await page.locator(testId('run-row')).count() === 1, 'the search by id lists one run');
 
     await page.locator(`${testId('run-row')}[data-run-id="${runId}"] ${testId('run-link')}`).click();
     await page.waitForURL(`**/runs/${runId}`);
@@ -127,10 +138,12 @@ const scenarios = {
   },
 
   /** An operator lists the failed runs, opens one, retries it from its failed step and sees it complete. */
-  async retryAFailedRun(page, { link, runId, failedNode }) {
+  async retryAFailedRun(page, { link, runId, failedNode, completedRunId }) {
     await signIn(page, link);
+    await see(page, `${testId('run-row')}[data-run-id="${completedRunId}"]`, 'a completed run among all runs');
     await page.locator(testId('count-FAILED')).click();
     await page.waitForURL(/status=FAILED/);
+    await rows(page, 1, 'the failed runs only');
     await see(page, `${testId('run-row')}[data-run-id="${runId}"][data-status="FAILED"]`, 'the failed run');
     await page.locator(`${testId('run-row')}[data-run-id="${runId}"] ${testId('run-link')}`).click();
     await see(page, `${testId('run-status')}[data-status="FAILED"]`, 'the run FAILED');

@@ -100,9 +100,13 @@ class ConsoleBrowserIT {
         String runId = t.run(definitionId, t.caseOf("Babbage & Co"));
         assertThat(t.runner.get("/workflows/" + runId + "?wait=30s").get("status").asText()).isEqualTo("FAILED");
         outside.answer(path, 200, "{\"score\": 801}");
+        outside.answer("/score", "{\"score\": 742}");
+        String completedRunId = t.run(t.activeDefinition(scoring(outside.url("/score"))), t.caseOf("Menabrea & Co"));
+        assertThat(t.runner.get("/workflows/" + completedRunId + "?wait=30s").get("status").asText())
+                .isEqualTo("COMPLETED");
 
-        Browser.run("retryAFailedRun",
-                Map.of("link", t.link("/runs", "operator"), "runId", runId, "failedNode", "score"));
+        Browser.run("retryAFailedRun", Map.of("link", t.link("/runs", "operator"), "runId", runId, "failedNode", "score",
+                "completedRunId", completedRunId));
 
         JsonNode run = t.runner.get("/workflows/" + runId);
         assertThat(run.get("status").asText()).isEqualTo("COMPLETED");
