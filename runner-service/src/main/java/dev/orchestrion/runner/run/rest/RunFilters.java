@@ -60,6 +60,9 @@ public class RunFilters {
         Set<RunStatus> statuses = statuses(violations);
         Instant fromInstant = instant("from", from, violations);
         Instant toInstant = instant("to", to, violations);
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            violations.add(new FieldViolation("to", "must be after from"));
+        }
         RunText text = null;
         try {
             text = RunText.parse(q);

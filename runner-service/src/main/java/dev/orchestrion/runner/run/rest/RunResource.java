@@ -37,6 +37,8 @@ import dev.orchestrion.runner.model.RunOrder;
 import dev.orchestrion.runner.run.service.RunControlService;
 import dev.orchestrion.runner.run.service.RunQueryService;
 import dev.orchestrion.runner.run.service.RunRequestService;
+import dev.orchestrion.support.domain.FieldViolation;
+import dev.orchestrion.support.domain.Invalid;
 import dev.orchestrion.support.edge.JsonBodyScan;
 import dev.orchestrion.support.edge.OptionalBody;
 import dev.orchestrion.support.paging.Page;
@@ -136,8 +138,20 @@ public class RunResource {
     @APIResponse(responseCode = "400", description = "steps out of range")
     @APIResponse(responseCode = "404", description = "No such run in your tenant")
     public Uni<RunOverviewView> overview(@PathParam("id") UUID id,
-            @Parameter(description = "How many steps of the timeline (its first page)") @QueryParam("steps") @DefaultValue("100") @Min(1) @Max(200) int steps) {
-        return queries.overview(caller.tenant(), id, steps).map(RunViews::toView);
+            @Parameter(description = "How many steps of the timeline (its first page), 1-200, default 100") @QueryParam("steps") String steps) {
+        // read as text: a non-number is a 400 naming it, not JAX-RS's "no such resource"
+        int count = 100;
+        if (steps != null && !steps.isBlank()) {
+            try {
+                count = Integer.parseInt(steps.strip());
+            } catch (NumberFormatException e) {
+                count = 0;
+            }
+            if (count < 1 || count > 200) {
+                throw Invalid.fields(List.of(new FieldViolation("steps", "must be a whole number from 1 to 200")));
+            }
+        }
+        return queries.overview(caller.tenant(), id, count).map(RunViews::toView);
     }
 
     @GET
@@ -148,9 +162,11 @@ public class RunResource {
     @APIResponse(responseCode = "200", description = "A page of runs; total is how many match")
     @APIResponse(responseCode = "400", description = "A malformed filter (named in errors[].field), or page or size out of range")
     public Uni<Page<RunView>> search(@BeanParam RunFilters filters,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageRequest.MAX_PAGE) int page,
-            @Parameter(description = "Runs per page") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return queries.search(filters.query(caller.tenant()), page, size).map(runs -> runs.map(RunViews::toView));
+            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
+            @Parameter(description = "Runs per page, 1-200, default 20") @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.of(page, size, 20, 200);
+        return queries.search(filters.query(caller.tenant()), paging.page(), paging.size())
+                .map(runs -> runs.map(RunViews::toView));
     }
 
     @GET

@@ -157,6 +157,9 @@ class RunOverviewTest {
         given().auth().oauth2(client).when().get("/workflows/{id}/overview?steps=0", runId).then().statusCode(400)
                 .contentType("application/problem+json");
         given().auth().oauth2(client).when().get("/workflows/{id}/overview?steps=201", runId).then().statusCode(400);
+        // a non-number is a 400 naming steps, not "no such resource"
+        given().auth().oauth2(client).when().get("/workflows/{id}/overview?steps=abc", runId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("steps"));
         given().auth().oauth2(TestTokens.token(tenant, "designer")).when().get("/workflows/{id}/overview", runId).then()
                 .statusCode(403);
     }

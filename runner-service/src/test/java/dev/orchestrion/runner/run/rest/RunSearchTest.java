@@ -172,6 +172,10 @@ class RunSearchTest {
         given().auth().oauth2(client).when().get("/workflows/counts?status=FAILED,,").then().statusCode(400)
                 .contentType(PROBLEM).body("errors.field", hasItem("status"));
         given().auth().oauth2(client).when().get("/workflows?page=-1").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(client).when().get("/workflows?page=x&size=99999999999").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", containsInAnyOrder("page", "size"));
+        given().auth().oauth2(client).when().get("/workflows?from=2026-12-06T10:00:00Z&to=2026-12-06T09:00:00Z").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("to"));
         given().auth().oauth2(client).when().get("/workflows?q=  abc ").then().statusCode(200);
         given().auth().oauth2(TestTokens.token(tenant, "content-editor")).when().get("/workflows/counts").then()
                 .statusCode(403);
