@@ -53,7 +53,11 @@ public class RunEventsResource {
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         Multi<OutboundSseEvent> stream = Multi.createBy().merging().streams(events, connected, keepAlive);
         if (session.expiresAt() != null) {
-            stream = stream.select().first(Duration.between(Instant.now(), session.expiresAt()));
+            Duration left = Duration.between(Instant.now(), session.expiresAt());
+            if (left.isNegative() || left.isZero()) { // expired between resolving it and now
+                throw new WebApplicationException(ConsoleProblem.unauthenticated().at(ctx.request().path()).response());
+            }
+            stream = stream.select().first(left);
         }
         return stream;
     }

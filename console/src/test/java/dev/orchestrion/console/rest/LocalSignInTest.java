@@ -81,6 +81,24 @@ class LocalSignInTest {
     }
 
     @Test
+    void aFailureOfTheConsoleItselfIsA500ProblemNotAnErrorPage() throws Exception {
+        // a code whose file cannot be read (a folder in its place): the console cannot answer, and says so as a problem
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        java.nio.file.Path unreadable = LocalSignInCodes.dir()
+                .resolve(dev.orchestrion.console.signin.SignInCodes.fileName(code));
+        java.nio.file.Files.createDirectory(unreadable);
+        try {
+            given().redirects().follow(false).queryParam("code", code).get("/auth/local").then().statusCode(500)
+                    .contentType("application/problem+json").body("status", equalTo(500))
+                    .body("detail", org.hamcrest.Matchers.not(containsString("sign-in code folder")));
+        } finally {
+            java.nio.file.Files.deleteIfExists(unreadable);
+        }
+    }
+
+    @Test
     void aNextOutsideTheConsoleLeadsToTheStartPage() {
         for (String next : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example", "runs")) {
             given().redirects().follow(false).queryParam("code", LocalSignInCodes.issue("acme", "operator"))
